@@ -1,0 +1,10 @@
+# Writes a C++ file that maps each schema's file name to its text.
+separate_arguments(files UNIX_COMMAND "${INPUTS}")
+set(body "#include \"schema/embedded_schemas.hpp\"\n#include <map>\n#include <string>\nnamespace rb::schemas {\nconst std::string* embedded(const std::string& name) {\n  static const std::map<std::string, std::string> texts = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(n "${f}" NAME)
+  file(READ "${f}" content)
+  string(APPEND body "    {\"${n}\", R\"rbxsd(${content})rbxsd\"},\n")
+endforeach()
+string(APPEND body "  };\n  auto it = texts.find(name);\n  return it == texts.end() ? nullptr : &it->second;\n}\n}  // namespace rb::schemas\n")
+file(WRITE "${OUT}" "${body}")

@@ -1,0 +1,144 @@
+#include "xml/xml.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <sstream>
+
+#include "i18n/i18n.hpp"
+#include "schema/embedded_schemas.hpp"
+
+namespace rb::xml {
+
+std::string Issue::to_string() const {
+    return fmt::format("{}:{}:{}: {}", file, where.line, where.column, message);
+}
+
+Location locate(std::string_view text, std::size_t offset) {
+    Location loc{1, 1};
+    if (offset > text.size()) offset = text.size();
+    for (std::size_t i = 0; i < offset; ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++loc.line;
+            loc.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++loc.column;  // count UTF-8 lead bytes only
+        }
+    }
+    return loc;
+}
+
+Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Result<std::string>::fail(trf("Không mở được tệp {}", path));
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size < 0) return Result<std::string>::fail(trf("Không đọc được tệp {}", path));
+    if (static_cast<std::size_t>(size) > max_bytes)
+        return Result<std::string>::fail(
+            trf("Tệp {} quá lớn ({} byte; tối đa {} byte)", path, static_cast<long long>(size),
+                max_bytes));
+    in.seekg(0);
+    std::string data(static_cast<std::size_t>(size), '\0');
+    in.read(data.data(), size);
+    if (!in) return Result<std::string>::fail(trf("Không đọc được tệp {}", path));
+    return Result<std::string>::ok(std::move(data));
+}
+
+Status parse(std::string_view text, const std::string& file_label, pugi::xml_document& doc) {
+    // No DOCTYPE processing: pugixml never loads external entities; parse_doctype only skips it.
+    const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
+    const pugi::xml_parse_result res =
+        doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
+    if (!res) {
+        const Location loc = locate(text, static_cast<std::size_t>(res.offset));
+        return Status::fail(trf("{}:{}:{}: XML không hợp lệ: {}", file_label, loc.line,
+                                loc.column, res.description()));
+    }
+    return ok_status();
+}
+
+namespace {
+
+struct ErrorSink {
+    std::vector<Issue>* issues;
+    std::string file;
+};
+
+void collect(void* ctx, const xmlError* error) {
+    auto* sink = static_cast<ErrorSink*>(ctx);
+    if (!error) return;
+    std::string msg = error->message ? error->message : "";
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    sink->issues->push_back(Issue{sink->file, Location{error->line, error->int2}, msg});
+}
+
+void structured_error(void* ctx, xmlErrorPtr error) { collect(ctx, error); }
+
+struct SchemaCache {
+    std::mutex mutex;
+    std::map<std::string, xmlSchemaPtr> schemas;
+};
+
+SchemaCache& cache() {
+    static SchemaCache c;
+    return c;
+}
+
+xmlSchemaPtr compiled_schema(const std::string& xsd_name, std::vector<Issue>& issues) {
+    auto& c = cache();
+    std::lock_guard lock(c.mutex);
+    if (auto it = c.schemas.find(xsd_name); it != c.schemas.end()) return it->second;
+    const std::string* text = rb::schemas::embedded(xsd_name);
+    if (!text) {
+        issues.push_back(Issue{xsd_name, {}, trf("Không có lược đồ {}", xsd_name)});
+        return nullptr;
+    }
+    ErrorSink sink{&issues, xsd_name};
+    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(text->data(), static_cast<int>(text->size()));
+    xmlSchemaSetParserStructuredErrors(pctx, structured_error, &sink);
+    xmlSchemaPtr schema = xmlSchemaParse(pctx);
+    xmlSchemaFreeParserCtxt(pctx);
+    if (schema) c.schemas[xsd_name] = schema;
+    return schema;
+}
+
+}  // namespace
+
+std::vector<Issue> validate(std::string_view text, const std::string& xsd_name,
+                            const std::string& file_label) {
+    std::vector<Issue> issues;
+    xmlSchemaPtr schema = compiled_schema(xsd_name, issues);
+    if (!schema) return issues;
+    ErrorSink sink{&issues, file_label};
+    // No network, no entity substitution, no DTD loading, huge-document limits kept on.
+    const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS;
+    xmlParserCtxtPtr pctx = xmlNewParserCtxt();
+    xmlSetStructuredErrorFunc(&sink, structured_error);
+    xmlDocPtr doc = xmlCtxtReadMemory(pctx, text.data(), static_cast<int>(text.size()),
+                                      file_label.c_str(), "UTF-8", options);
+    if (doc) {
+        xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+        xmlSchemaSetValidStructuredErrors(vctx, structured_error, &sink);
+        xmlSchemaValidateDoc(vctx, doc);
+        xmlSchemaFreeValidCtxt(vctx);
+        xmlFreeDoc(doc);
+    } else if (issues.empty()) {
+        issues.push_back(Issue{file_label, {}, tr("XML không hợp lệ")});
+    }
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+    xmlFreeParserCtxt(pctx);
+    return issues;
+}
+
+Location where(const pugi::xml_node& node, std::string_view text) {
+    return locate(text, static_cast<std::size_t>(node.offset_debug()));
+}
+
+}  // namespace rb::xml
