@@ -1,1 +1,789 @@
-int main(){return 0;}
+// reportbench-cli: every operation of the workbench from the command line. The commands and
+// their JSON shapes are a stable contract (see docs/cli.md); nothing here computes or checks
+// anything itself: it calls the core.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/logging.hpp"
+#include "i18n/i18n.hpp"
+#include "locale/vi.hpp"
+#include "plugin/registry.hpp"
+#include "report/entry.hpp"
+#include "report/report.hpp"
+#include "report/unit_profile.hpp"
+#include "validate/evaluation.hpp"
+#include "validate/findings.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace rb::cli {
+namespace {
+
+// Exit codes: 0 done; 1 the data is wrong (a bad value, errors found by validate, a locked
+// report); 2 the command could not run (usage, files, plugins).
+constexpr int kOk = 0;
+constexpr int kDataError = 1;
+constexpr int kCannotRun = 2;
+
+struct Failure {
+    int code;
+    std::string message;
+};
+
+[[noreturn]] void fail(int code, std::string message) { throw Failure{code, std::move(message)}; }
+
+struct Args {
+    std::vector<std::string> positional;
+    std::vector<std::pair<std::string, std::string>> options;  // --name value
+    std::vector<std::string> flags;                             // --name
+
+    bool flag(std::string_view name) const {
+        for (const auto& f : flags)
+            if (f == name) return true;
+        return false;
+    }
+    std::optional<std::string> option(std::string_view name) const {
+        for (const auto& [k, v] : options)
+            if (k == name) return v;
+        return std::nullopt;
+    }
+};
+
+// Options that take a value; everything else starting with "--" is a flag.
+bool takes_value(std::string_view name) {
+    static const char* names[] = {"--plugin-path", "--lang", "--period", "-o", "--output", "--edition",
+                                  "--unit", "--parent", "--unit-profile", "--province", "--from", "--to",
+                                  "--file", "--value", "--previous", "--parent-kind"};
+    for (const char* n : names)
+        if (name == n) return true;
+    return false;
+}
+
+Args parse_args(int argc, char** argv, int first) {
+    Args a;
+    for (int i = first; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") {
+            for (++i; i < argc; ++i) a.positional.emplace_back(argv[i]);
+            break;
+        }
+        if (arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1]))) {
+            const auto eq = arg.find('=');
+            if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+                a.options.emplace_back(arg.substr(0, eq), arg.substr(eq + 1));
+            } else if (takes_value(arg)) {
+                if (i + 1 >= argc) fail(kCannotRun, trf("Tùy chọn {} cần một giá trị", arg));
+                a.options.emplace_back(arg == "--output" ? "-o" : arg, argv[++i]);
+            } else {
+                a.flags.push_back(arg);
+            }
+        } else {
+            a.positional.push_back(arg);
+        }
+    }
+    return a;
+}
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(kCannotRun, trf("Không mở được tệp {}", path));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Text given with --value or --file (exactly one of them).
+std::string value_or_file(const Args& a) {
+    const auto v = a.option("--value");
+    const auto f = a.option("--file");
+    if (v.has_value() == f.has_value()) fail(kCannotRun, tr("Cần đúng một trong hai tùy chọn --value hoặc --file"));
+    std::string text = v ? *v : read_text_file(*f);
+    if (!locale::is_valid_utf8(text)) fail(kDataError, tr("Văn bản không phải UTF-8 hợp lệ"));
+    return locale::to_nfc(text);
+}
+
+std::string periods_text(const schema::ReportType& t) {
+    std::string out;
+    for (const auto& p : t.periods) {
+        if (!out.empty()) out += ", ";
+        out += p;
+    }
+    return out;
+}
+
+std::string period_kind_name(report::PeriodKind k) {
+    switch (k) {
+        case report::PeriodKind::Quarter: return "quarter";
+        case report::PeriodKind::HalfYear: return "half-year";
+        case report::PeriodKind::NineMonths: return "nine-months";
+        case report::PeriodKind::Year: return "year";
+    }
+    return "";
+}
+
+std::string date_text(const report::SimpleDate& d) { return fmt::format("{:02}/{:02}/{}", d.day, d.month, d.year); }
+
+report::SimpleDate to_simple(const locale::Date& d) { return {d.year, d.month, d.day}; }
+
+report::SimpleDate parse_date_arg(const std::string& what, const std::string& text) {
+    auto d = locale::parse_date(text);
+    if (!d) fail(kDataError, trf("{}: {}", what, d.error()));
+    return to_simple(*d);
+}
+
+class App {
+public:
+    explicit App(std::vector<std::string> plugin_paths) : plugin_paths_(std::move(plugin_paths)) {}
+
+    const plugin::Registry& registry() {
+        if (!registry_) {
+            registry_ = plugin::Registry::discover(plugin::SearchPath::standard(plugin_paths_));
+            for (const auto& f : registry_->failures())
+                spdlog::warn("plugin failed: {}: {}", f.folder, f.reason);
+        }
+        return *registry_;
+    }
+
+    schema::ReportTypePtr type_for(const std::string& id, const std::string& edition) {
+        auto t = registry().find(id, edition);
+        if (!t) {
+            if (registry().find(id))
+                fail(kCannotRun, trf("Loại báo cáo “{}” không có ấn bản “{}”. Các ấn bản: {}", id, edition,
+                                     editions_text(id)));
+            fail(kCannotRun, trf("Chưa cài đặt loại báo cáo “{}”. Xem danh sách bằng lệnh: reportbench-cli types", id));
+        }
+        return t;
+    }
+
+    std::string editions_text(const std::string& id) {
+        std::string out;
+        for (const auto& t : registry().editions(id)) out += (out.empty() ? "" : ", ") + t->edition;
+        return out;
+    }
+
+    report::Report load_report(const std::string& path) {
+        auto r = report::load(path);
+        if (!r) fail(kCannotRun, r.error());
+        if (r->read_only) std::cerr << r->read_only_reason << '\n';
+        return std::move(*r);
+    }
+
+    // The definition a report was made with; a report whose type is not installed cannot be
+    // evaluated, and the message says which plugin it needs.
+    schema::ReportTypePtr type_of(const report::Report& r, const std::string& path) {
+        auto t = registry().find(r.type_id, r.edition);
+        if (!t)
+            fail(kCannotRun, trf("{}: báo cáo dùng loại “{}” ấn bản “{}”, chưa được cài đặt; tệp không bị thay đổi.",
+                                 path, r.type_id, r.edition));
+        return t;
+    }
+
+    validate::Evaluation evaluate(const report::Report& r, const std::string& path) {
+        auto ev = validate::Evaluation::create(type_of(r, path));
+        if (!ev) fail(kCannotRun, ev.error());
+        ev->load(r);
+        return std::move(*ev);
+    }
+
+    void save(report::Report& r, const std::string& path) {
+        r.modified = report::timestamp_now();
+        if (auto ok = report::save(r, path); !ok) fail(kCannotRun, ok.error());
+    }
+
+private:
+    std::vector<std::string> plugin_paths_;
+    std::optional<plugin::Registry> registry_;
+};
+
+void require_args(const Args& a, std::size_t n, const char* usage) {
+    if (a.positional.size() < n) fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", usage));
+}
+
+int cmd_types(App& app, const Args& a) {
+    const auto& reg = app.registry();
+    if (a.flag("--json")) {
+        json out = json::object();
+        json types = json::array();
+        std::vector<std::string> ids;
+        for (const auto& e : reg.types())
+            if (std::find(ids.begin(), ids.end(), e.type->id) == ids.end()) ids.push_back(e.type->id);
+        for (const auto& id : ids) {
+            json editions = json::array();
+            std::string title;
+            for (const auto& e : reg.types()) {
+                if (e.type->id != id) continue;
+                if (title.empty()) title = e.type->title.get();
+                editions.push_back({{"edition", e.type->edition},
+                                    {"version", e.type->version},
+                                    {"title", e.type->edition_title.get()},
+                                    {"periods", e.type->periods},
+                                    {"plugin", e.plugin_id}});
+            }
+            types.push_back({{"id", id}, {"title", title}, {"editions", editions}});
+        }
+        out["types"] = types;
+        std::cout << out.dump(2) << '\n';
+        return kOk;
+    }
+    if (reg.types().empty()) {
+        std::cout << tr("Chưa có loại báo cáo nào được cài đặt.") << '\n';
+        return kOk;
+    }
+    for (const auto& e : reg.types()) {
+        std::cout << fmt::format("{:<10} {:<16} {:<5} {}\n", e.type->id, e.type->edition, e.type->version,
+                                 e.type->title.get());
+        std::cout << fmt::format("{:<33} {}\n", "", e.type->edition_title.get());
+        std::cout << fmt::format("{:<33} {}: {}; plugin: {}\n", "", tr("Kỳ báo cáo"), periods_text(*e.type),
+                                 e.plugin_id);
+    }
+    return kOk;
+}
+
+int cmd_describe(App& app, const Args& a) {
+    require_args(a, 1, "describe TYPE [--edition E] [--json]");
+    auto t = app.type_for(a.positional[0], a.option("--edition").value_or(""));
+    if (a.flag("--json")) {
+        json out;
+        out["id"] = t->id;
+        out["edition"] = t->edition;
+        out["version"] = t->version;
+        out["title"] = t->title.get();
+        out["periods"] = t->periods;
+        json sections = json::array();
+        for (const auto& s : t->sections)
+            sections.push_back({{"id", s.id}, {"number", s.number}, {"title", s.title.get()}, {"level", s.level}});
+        out["sections"] = sections;
+        json indicators = json::array();
+        for (const auto& i : t->indicators) {
+            json row = {{"code", i.code},
+                        {"label", i.label.get()},
+                        {"unit", i.unit},
+                        {"type", i.heading ? "heading" : schema::to_string(i.type)},
+                        {"computed", i.is_computed()}};
+            if (i.is_computed()) row["formula"] = i.computed_source;
+            if (i.supplementary) row["supplementary"] = true;
+            indicators.push_back(row);
+        }
+        out["indicators"] = indicators;
+        std::cout << out.dump(2) << '\n';
+        return kOk;
+    }
+    std::cout << t->title.get() << " — " << t->edition_title.get() << " (" << t->id << "@" << t->edition << " "
+              << t->version << ")\n";
+    std::cout << tr("Kỳ báo cáo") << ": " << periods_text(*t) << "\n\n" << tr("Các mục của báo cáo:") << '\n';
+    for (const auto& s : t->sections)
+        std::cout << std::string(2 + 2 * s.level, ' ') << fmt::format("[{}] {}{}\n", s.id,
+                                                                     s.number.empty() ? "" : s.number + ". ",
+                                                                     s.title.get());
+    std::cout << '\n' << tr("Các chỉ tiêu của phụ lục:") << '\n';
+    for (const auto& i : t->indicators) {
+        std::string kind = i.heading ? "" : i.is_computed() ? "= " + i.computed_source : schema::to_string(i.type);
+        std::cout << fmt::format("  {:<10} {:<7} {} [{}] {}\n", i.code, i.stt, i.label.get(), i.unit, kind);
+    }
+    return kOk;
+}
+
+int cmd_plugins(App& app, const Args& a) {
+    const auto& reg = app.registry();
+    if (a.flag("--json")) {
+        json out;
+        json loaded = json::array();
+        for (const auto& p : reg.plugins())
+            loaded.push_back({{"id", p.id}, {"version", p.version}, {"name", p.name.get()}, {"folder", p.folder},
+                              {"types", p.type_keys}});
+        json failed = json::array();
+        for (const auto& f : reg.failures()) failed.push_back({{"folder", f.folder}, {"reason", f.reason}});
+        out["plugins"] = loaded;
+        out["failed"] = failed;
+        out["conflicts"] = reg.conflicts();
+        std::cout << out.dump(2) << '\n';
+        return kOk;
+    }
+    std::cout << tr("Plugin đã nạp:") << '\n';
+    for (const auto& p : reg.plugins()) {
+        std::cout << fmt::format("  {} {} — {}\n    {}\n", p.id, p.version, p.name.get(), p.folder);
+        for (const auto& k : p.type_keys) std::cout << "    " << k << '\n';
+    }
+    if (!reg.failures().empty()) {
+        std::cout << tr("Plugin không nạp được:") << '\n';
+        for (const auto& f : reg.failures()) std::cout << fmt::format("  {}\n    {}\n", f.folder, f.reason);
+    }
+    for (const auto& c : reg.conflicts()) std::cout << tr("Xung đột:") << ' ' << c << '\n';
+    return kOk;
+}
+
+int cmd_new(App& app, const Args& a) {
+    const char* usage = "new TYPE --period P -o REPORT [--edition E] [--unit NAME] [--parent NAME] [--unit-profile FILE]";
+    require_args(a, 1, usage);
+    const auto period_text = a.option("--period");
+    const auto out = a.option("-o");
+    if (!period_text || !out) fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", usage));
+    auto t = app.type_for(a.positional[0], a.option("--edition").value_or(""));
+    auto period = report::Period::parse(*period_text);
+    if (!period) fail(kDataError, period.error());
+    if (!t->allows_period(period_kind_name(period->kind)))
+        fail(kDataError, trf("Loại báo cáo “{}” không có kỳ {}; các kỳ được phép: {}", t->id, *period_text,
+                             periods_text(*t)));
+    if (fs::exists(*out) && !a.flag("--force"))
+        fail(kCannotRun, trf("Tệp {} đã có; dùng --force để ghi đè (bản cũ được giữ ở {}.bak)", *out, *out));
+
+    report::UnitInfo unit;
+    std::optional<report::UnitProfile> profile;
+    if (auto pf = a.option("--unit-profile")) {
+        auto p = report::load_unit_profile(*pf);
+        if (!p) fail(kCannotRun, p.error());
+        profile = *p;
+        unit = p->unit;
+    }
+    if (auto u = a.option("--unit")) unit.name = locale::to_nfc(*u);
+    if (auto p = a.option("--parent")) unit.parent = locale::to_nfc(*p);
+    if (auto p = a.option("--parent-kind")) unit.parent_kind = locale::to_nfc(*p);
+    if (auto p = a.option("--province")) unit.province = locale::to_nfc(*p);
+    if (unit.parent_kind.empty() && !unit.parent.empty()) unit.parent_kind = "huyện";
+
+    report::Report r = report::new_report(*t, *period, unit);
+    if (profile) report::apply_unit_profile(r, *profile);
+    if (auto f = a.option("--from")) r.window_from = parse_date_arg("--from", *f);
+    if (auto f = a.option("--to")) r.window_to = parse_date_arg("--to", *f);
+    if (r.window_to < r.window_from) fail(kDataError, tr("Ngày cuối kỳ số liệu sớm hơn ngày đầu kỳ"));
+    app.save(r, *out);
+    std::cout << trf("Đã tạo {}: {} {}, {} (số liệu từ {} đến {})", *out, t->title.get(),
+                     i18n::language() == i18n::Language::English ? period->label_en() : period->label_vi(),
+                     unit.name.empty() ? tr("(chưa có tên đơn vị)") : unit.name, date_text(r.window_from),
+                     date_text(r.window_to))
+              << '\n';
+    return kOk;
+}
+
+int cmd_set(App& app, const Args& a) {
+    require_args(a, 2, "set REPORT CODE=VALUE...");
+    const std::string path = a.positional[0];
+    report::Report r = app.load_report(path);
+    auto ev = app.evaluate(r, path);
+    std::vector<report::Assignment> assignments;
+    for (std::size_t i = 1; i < a.positional.size(); ++i) {
+        auto as = report::parse_assignment(a.positional[i]);
+        if (!as) fail(kDataError, as.error() + "\n" + tr("Không có giá trị nào được ghi."));
+        assignments.push_back(std::move(*as));
+    }
+    if (auto ok = report::apply_values(r, ev.type(), assignments); !ok) fail(kDataError, ok.error());
+    // Show what each edit changed, computed rows included (the incremental recompute).
+    std::vector<std::size_t> changed;
+    for (const auto& as : assignments) {
+        const auto slot = ev.type().slot(as.code);
+        auto it = r.values.find(as.code);
+        for (auto s : ev.set(*slot, it == r.values.end() ? std::string() : it->second.value))
+            if (std::find(changed.begin(), changed.end(), s) == changed.end()) changed.push_back(s);
+    }
+    app.save(r, path);
+    for (auto s : changed) {
+        const auto& ind = ev.type().indicators[s];
+        const auto d = ev.display(s);
+        std::cout << fmt::format("{}{} = {}\n", ind.is_computed() ? "  → " : "", ind.code, d.empty() ? tr("(trống)") : d);
+    }
+    return kOk;
+}
+
+json value_json(const validate::Cell& c, const schema::Indicator& ind) {
+    json v;
+    if (c.number) {
+        if (ind.type == schema::ValueType::Integer && *c.number == std::floor(*c.number))
+            v["value"] = static_cast<long long>(*c.number);
+        else
+            v["value"] = *c.number;
+    } else if (!c.text.empty()) {
+        v["value"] = c.text;
+    } else {
+        v["value"] = nullptr;
+    }
+    v["display"] = c.display;
+    v["state"] = validate::to_string(c.state);
+    return v;
+}
+
+int cmd_get(App& app, const Args& a) {
+    require_args(a, 1, "get REPORT [CODE...] [--json]");
+    const std::string path = a.positional[0];
+    report::Report r = app.load_report(path);
+    auto ev = app.evaluate(r, path);
+    const auto& t = ev.type();
+    std::vector<std::size_t> slots;
+    for (std::size_t i = 1; i < a.positional.size(); ++i) {
+        auto s = t.slot(a.positional[i]);
+        if (!s) fail(kDataError, trf("Không có chỉ tiêu “{}” trong loại báo cáo {} (ấn bản {})", a.positional[i], t.id, t.edition));
+        slots.push_back(*s);
+    }
+    if (slots.empty())
+        for (std::size_t i = 0; i < t.indicators.size(); ++i) slots.push_back(i);
+    if (a.flag("--json")) {
+        json out;
+        out["type"] = r.type_id;
+        out["edition"] = r.edition;
+        out["period"] = r.period.code();
+        out["unit"] = r.unit.name;
+        json values = json::object();
+        for (auto s : slots) {
+            const auto& ind = t.indicators[s];
+            if (ind.heading) continue;
+            json v = value_json(ev.cell(s), ind);
+            auto it = r.values.find(ind.code);
+            if (it != r.values.end() && !it->second.note.empty()) v["note"] = it->second.note;
+            values[ind.code] = v;
+        }
+        out["values"] = values;
+        std::cout << out.dump(2) << '\n';
+        return kOk;
+    }
+    for (auto s : slots) {
+        const auto& ind = t.indicators[s];
+        if (ind.heading) {
+            std::cout << fmt::format("{:<10} {}\n", ind.code, ind.label.get());
+            continue;
+        }
+        const auto c = ev.cell(s);
+        std::string label = ind.label.get();
+        auto u32 = locale::to_u32(label);
+        if (u32.size() > 60) label = locale::from_u32(u32.substr(0, 59)) + "…";
+        std::cout << fmt::format("{:<10} {:>16} {}{}\n", ind.code, c.display.empty() ? std::string("—") : c.display, label,
+                                 c.state == validate::ValueState::Computed ? std::string(" (") + tr("tính tự động") + ")" : std::string());
+    }
+    return kOk;
+}
+
+int cmd_text(App& app, const Args& a) {
+    require_args(a, 2, "text REPORT SECTION (--file F | --value T)");
+    const std::string path = a.positional[0];
+    const std::string section = a.positional[1];
+    report::Report r = app.load_report(path);
+    auto t = app.type_of(r, path);
+    if (!t->section(section)) {
+        std::string ids;
+        for (const auto& s : t->sections) ids += (ids.empty() ? "" : ", ") + s.id;
+        fail(kDataError, trf("Không có mục “{}”; các mục: {}", section, ids));
+    }
+    if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
+    std::string text = value_or_file(a);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    if (text.empty()) r.narrative.erase(section);
+    else r.narrative[section] = text;
+    app.save(r, path);
+    std::cout << trf("Đã ghi mục {} ({} ký tự)", section, locale::to_u32(text).size()) << '\n';
+    return kOk;
+}
+
+int cmd_note(App& app, const Args& a) {
+    require_args(a, 2, "note REPORT CODE (--file F | --value T)");
+    const std::string path = a.positional[0];
+    report::Report r = app.load_report(path);
+    auto t = app.type_of(r, path);
+    const auto* ind = t->indicator(a.positional[1]);
+    if (!ind || ind->heading) fail(kDataError, trf("Không có chỉ tiêu “{}” trong loại báo cáo {} (ấn bản {})", a.positional[1], t->id, t->edition));
+    if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
+    const std::string text = value_or_file(a);
+    if (text.empty()) {
+        auto it = r.values.find(ind->code);
+        if (it != r.values.end()) {
+            it->second.note.clear();
+            if (it->second.value.empty()) r.values.erase(it);
+        }
+    } else {
+        r.values[ind->code].note = text;
+    }
+    app.save(r, path);
+    return kOk;
+}
+
+int cmd_justify(App& app, const Args& a) {
+    require_args(a, 2, "justify REPORT KEY (--file F | --value T)");
+    const std::string path = a.positional[0];
+    const std::string key = a.positional[1];
+    report::Report r = app.load_report(path);
+    if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
+    auto ev = app.evaluate(r, path);
+    const auto res = validate::validate(ev, r);
+    const validate::Finding* found = nullptr;
+    for (const auto& f : res.findings)
+        if (f.key == key) found = &f;
+    const std::string text = value_or_file(a);
+    auto it = std::find_if(r.justifications.begin(), r.justifications.end(),
+                           [&](const report::Justification& j) { return j.rule == key; });
+    if (text.empty()) {
+        if (it != r.justifications.end()) r.justifications.erase(it);
+    } else {
+        if (!found) fail(kDataError, trf("Không có cảnh báo nào mang khóa “{}” (xem: reportbench-cli validate {} --json)", key, path));
+        if (found->severity == schema::Severity::Error)
+            fail(kDataError, trf("“{}” là lỗi, không phải cảnh báo: lỗi phải được sửa, không thể giải trình.", key));
+        const std::string today = report::timestamp_now().substr(0, 10);
+        if (it != r.justifications.end()) {
+            it->text = text;
+            it->date = today;
+        } else {
+            r.justifications.push_back({key, text, today});
+        }
+    }
+    app.save(r, path);
+    return kOk;
+}
+
+int cmd_validate(App& app, const Args& a) {
+    require_args(a, 1, "validate REPORT [--json] [--previous FILE]");
+    const std::string path = a.positional[0];
+    report::Report r = app.load_report(path);
+    auto ev = app.evaluate(r, path);
+    std::optional<report::Report> previous;
+    if (auto p = a.option("--previous")) {
+        previous = app.load_report(*p);
+        if (previous->type_id != r.type_id || previous->edition != r.edition)
+            fail(kCannotRun, trf("{} không cùng loại và ấn bản với {}", *p, path));
+        ev.set_previous(&*previous);
+    }
+    const auto res = validate::validate(ev, r);
+    if (a.flag("--json")) {
+        json out;
+        out["errors"] = res.errors;
+        out["warnings"] = res.warnings;
+        out["accepted"] = res.accepted;
+        json findings = json::array();
+        for (const auto& f : res.findings) {
+            json j = {{"severity", schema::to_string(f.severity)},
+                      {"rule", f.rule},
+                      {"codes", f.codes},
+                      {"section", f.section},
+                      {"message", f.message},
+                      {"key", f.key}};
+            if (!f.section.empty() && f.length > 0) j["range"] = {f.offset, f.length};
+            if (!f.justification.empty()) j["justification"] = f.justification;
+            findings.push_back(j);
+        }
+        out["findings"] = findings;
+        std::cout << out.dump(2) << '\n';
+    } else {
+        for (const auto& f : res.findings) {
+            const char* label = f.severity == schema::Severity::Error     ? RB_N_("LỖI")
+                                : f.severity == schema::Severity::Warning ? RB_N_("CẢNH BÁO")
+                                                                          : RB_N_("THÔNG TIN");
+            std::string where;
+            for (const auto& c : f.codes) where += (where.empty() ? "" : ", ") + c;
+            if (!f.section.empty()) where += (where.empty() ? "" : "; ") + trf("mục {}", f.section);
+            std::cout << fmt::format("{} [{}]{}: {}\n", tr(label), f.rule, where.empty() ? "" : " (" + where + ")",
+                                     f.message);
+            if (!f.justification.empty()) std::cout << "    " << trf("Đã giải trình: {}", f.justification) << '\n';
+        }
+        std::cout << trf("{} lỗi, {} cảnh báo, {} cảnh báo đã giải trình.", res.errors, res.warnings, res.accepted)
+                  << '\n';
+    }
+    return res.errors > 0 ? kDataError : kOk;
+}
+
+int cmd_header(App& app, const Args& a) {
+    require_args(a, 2, "header REPORT KEY=VALUE...");
+    const std::string path = a.positional[0];
+    report::Report r = app.load_report(path);
+    if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
+    report::Report updated = r;  // all or nothing
+    for (std::size_t i = 1; i < a.positional.size(); ++i) {
+        const std::string& arg = a.positional[i];
+        const auto eq = arg.find('=');
+        if (eq == std::string::npos) fail(kDataError, trf("“{}” không đúng dạng KHÓA=GIÁ_TRỊ", arg));
+        const std::string key = arg.substr(0, eq);
+        if (!locale::is_valid_utf8(arg)) fail(kDataError, tr("Văn bản không phải UTF-8 hợp lệ"));
+        const std::string value = locale::to_nfc(arg.substr(eq + 1));
+        auto& h = updated.header;
+        auto split = [](const std::string& v) {
+            std::vector<std::string> out;
+            std::string item;
+            std::istringstream in(v);
+            while (std::getline(in, item, ';')) {
+                const auto b = item.find_first_not_of(' ');
+                if (b == std::string::npos) continue;
+                out.push_back(item.substr(b, item.find_last_not_of(' ') - b + 1));
+            }
+            return out;
+        };
+        if (key == "number") h.number = value;
+        else if (key == "symbol") h.symbol = value;
+        else if (key == "place") h.place = value;
+        else if (key == "summary") h.summary = value;
+        else if (key == "signer") h.signer_name = value;
+        else if (key == "signer-title") h.signer_title = value;
+        else if (key == "authority") h.signing_authority = value;
+        else if (key == "issuing-body") h.issuing_body = value;
+        else if (key == "parent-body") h.parent_body = value;
+        else if (key == "recipients") h.recipients = split(value);
+        else if (key == "recipient+") h.recipients.push_back(value);
+        else if (key == "date") {
+            if (value.empty()) h.date.reset();
+            else h.date = parse_date_arg(key, value);
+        } else if (key == "from") updated.window_from = parse_date_arg(key, value);
+        else if (key == "to") updated.window_to = parse_date_arg(key, value);
+        else if (key == "unit") updated.unit.name = value;
+        else if (key == "unit-kind") updated.unit.kind = value;
+        else if (key == "parent") updated.unit.parent = value;
+        else if (key == "parent-kind") updated.unit.parent_kind = value;
+        else if (key == "province") updated.unit.province = value;
+        else if (key == "former-names") updated.unit.former_names = split(value);
+        else
+            fail(kDataError, trf("Không có trường “{}” trong phần đầu văn bản. Các trường: {}", key,
+                                 "number, symbol, place, date, summary, signer, signer-title, authority, issuing-body, "
+                                 "parent-body, recipients, recipient+, from, to, unit, unit-kind, parent, parent-kind, "
+                                 "province, former-names"));
+    }
+    if (updated.window_to < updated.window_from) fail(kDataError, tr("Ngày cuối kỳ số liệu sớm hơn ngày đầu kỳ"));
+    app.save(updated, path);
+    return kOk;
+}
+
+int cmd_status(App& app, const Args& a) {
+    require_args(a, 2, "status REPORT draft|complete|submitted");
+    const std::string path = a.positional[0];
+    report::Report r = app.load_report(path);
+    auto to = report::parse_status(a.positional[1]);
+    if (!to) fail(kCannotRun, to.error());
+    if (*to != report::Status::Draft) {
+        // A report with errors cannot be marked complete or submitted.
+        auto ev = app.evaluate(r, path);
+        const auto res = validate::validate(ev, r);
+        if (res.errors > 0)
+            fail(kDataError, trf("Báo cáo còn {} lỗi; hãy sửa trước khi chuyển trạng thái (xem: reportbench-cli validate {})",
+                                 res.errors, path));
+    }
+    if (auto ok = report::change_status(r, *to); !ok) fail(kDataError, ok.error());
+    app.save(r, path);
+    std::cout << trf("Trạng thái: {}", report::to_string(r.status)) << '\n';
+    return kOk;
+}
+
+int cmd_amend(App& app, const Args& a) {
+    require_args(a, 1, "amend REPORT -o NEW_REPORT");
+    const auto out = a.option("-o");
+    if (!out) fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", "amend REPORT -o NEW_REPORT"));
+    const std::string path = a.positional[0];
+    report::Report r = app.load_report(path);
+    if (r.status != report::Status::Submitted)
+        fail(kDataError, tr("Chỉ tạo bản sửa đổi cho báo cáo đã nộp; báo cáo chưa nộp thì sửa trực tiếp."));
+    if (fs::exists(*out)) fail(kCannotRun, trf("Tệp {} đã có", *out));
+    report::Report amended = report::make_amendment(r, fs::path(path).filename().string());
+    app.save(amended, *out);
+    std::cout << trf("Đã tạo bản sửa đổi lần {} tại {}; bản gốc {} được giữ nguyên.", amended.amendment, *out, path) << '\n';
+    return kOk;
+}
+
+int cmd_schema(App&, const Args& a) {
+    if (a.positional.size() < 2 || a.positional[0] != "check") fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", "schema check FILE"));
+    int worst = kOk;
+    for (std::size_t i = 1; i < a.positional.size(); ++i) {
+        const auto problems = plugin::check_file(a.positional[i]);
+        if (problems.empty()) {
+            std::cout << trf("{}: hợp lệ", a.positional[i]) << '\n';
+        } else {
+            for (const auto& p : problems) std::cout << p << '\n';
+            worst = kDataError;
+        }
+    }
+    return worst;
+}
+
+void print_usage() {
+    std::cout << tr(
+        "Cách dùng: reportbench-cli [--plugin-path THƯ_MỤC]... [--lang vi|en] [--verbose] LỆNH ...\n"
+        "\n"
+        "  types [--json]                      các loại báo cáo, ấn bản và plugin cung cấp\n"
+        "  describe TYPE [--edition E] [--json]  các mục và chỉ tiêu của một loại báo cáo\n"
+        "  plugins [--json]                    plugin đã nạp và plugin lỗi kèm lý do\n"
+        "  new TYPE --period P -o BÁO_CÁO [--edition E] [--unit TÊN] [--parent TÊN] [--province TÊN]\n"
+        "      [--unit-profile TỆP] [--from NGÀY] [--to NGÀY]   P: 2024-Q1 | 2024-H1 | 2024-9M | 2024\n"
+        "  set BÁO_CÁO MÃ=GIÁ_TRỊ...           nhập số liệu (một giá trị sai thì không ghi gì)\n"
+        "  get BÁO_CÁO [MÃ...] [--json]        xem số liệu, kể cả chỉ tiêu tính tự động\n"
+        "  text BÁO_CÁO MỤC (--file F | --value T)   nội dung một mục của báo cáo\n"
+        "  note BÁO_CÁO MÃ (--file F | --value T)    ghi chú của một dòng phụ lục\n"
+        "  header BÁO_CÁO KHÓA=GIÁ_TRỊ...      số, ký hiệu, địa danh, ngày, người ký, nơi nhận...\n"
+        "  validate BÁO_CÁO [--json] [--previous BÁO_CÁO_KỲ_TRƯỚC]   mã thoát 0: không lỗi; 1: có lỗi; 2: không chạy được\n"
+        "  justify BÁO_CÁO KHÓA (--file F | --value T)   giải trình một cảnh báo\n"
+        "  status BÁO_CÁO draft|complete|submitted\n"
+        "  amend BÁO_CÁO -o BÁO_CÁO_MỚI        bản sửa đổi của báo cáo đã nộp\n"
+        "  schema check TỆP...                 kiểm tra định nghĩa, manifest, báo cáo\n")
+              << std::flush;
+}
+
+int run(int argc, char** argv) {
+    // Global options may stand anywhere; they are read first so messages use the language.
+    std::vector<std::string> plugin_paths;
+    bool verbose = false;
+    i18n::Language lang = i18n::Language::Vietnamese;
+    if (const char* env = std::getenv("REPORTBENCH_LANG"); env && *env) i18n::parse_language(env, lang);
+    std::vector<char*> rest;
+    rest.push_back(argv[0]);
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if ((arg == "--value" || arg == "--file") && i + 1 < argc) {
+            rest.push_back(argv[i]);
+            rest.push_back(argv[++i]);
+        } else if (arg == "--plugin-path" && i + 1 < argc) {
+            plugin_paths.emplace_back(argv[++i]);
+        } else if (arg.rfind("--plugin-path=", 0) == 0) {
+            plugin_paths.push_back(arg.substr(14));
+        } else if (arg == "--lang" && i + 1 < argc) {
+            if (!i18n::parse_language(argv[++i], lang)) {
+                i18n::set_language(i18n::Language::Vietnamese);
+                std::cerr << trf("Ngôn ngữ “{}” không được hỗ trợ; dùng vi hoặc en", argv[i]) << '\n';
+                return kCannotRun;
+            }
+        } else if (arg == "--verbose" || arg == "-v") {
+            verbose = true;
+        } else {
+            rest.push_back(argv[i]);
+        }
+    }
+    i18n::set_language(lang);
+    logging::init("reportbench-cli", verbose);
+
+    if (rest.size() < 2 || std::string_view(rest[1]) == "--help" || std::string_view(rest[1]) == "-h" ||
+        std::string_view(rest[1]) == "help") {
+        print_usage();
+        return rest.size() < 2 ? kCannotRun : kOk;
+    }
+    const std::string command = rest[1];
+    const Args args = parse_args(static_cast<int>(rest.size()), rest.data(), 2);
+    App app(plugin_paths);
+    spdlog::debug("command {}", command);
+    using Handler = int (*)(App&, const Args&);
+    static const std::pair<const char*, Handler> commands[] = {
+        {"types", cmd_types},       {"describe", cmd_describe}, {"plugins", cmd_plugins}, {"new", cmd_new},
+        {"set", cmd_set},           {"get", cmd_get},           {"text", cmd_text},       {"note", cmd_note},
+        {"justify", cmd_justify},   {"validate", cmd_validate}, {"header", cmd_header},   {"status", cmd_status},
+        {"amend", cmd_amend},       {"schema", cmd_schema},
+    };
+    for (const auto& [name, handler] : commands)
+        if (command == name) return handler(app, args);
+    std::cerr << trf("Không có lệnh “{}”.", command) << '\n';
+    print_usage();
+    return kCannotRun;
+}
+
+}  // namespace
+}  // namespace rb::cli
+
+int main(int argc, char** argv) {
+    try {
+        return rb::cli::run(argc, argv);
+    } catch (const rb::cli::Failure& f) {
+        std::cerr << f.message << '\n';
+        spdlog::info("failed ({}): {}", f.code, f.message);
+        return f.code;
+    } catch (const std::exception& e) {
+        std::cerr << rb::trf("Lỗi không mong đợi: {}", e.what()) << '\n';
+        spdlog::error("unexpected: {}", e.what());
+        return 2;
+    }
+}

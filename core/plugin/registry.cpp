@@ -1,0 +1,213 @@
+#include "plugin/registry.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "base/paths.hpp"
+#include "i18n/i18n.hpp"
+#include "xml/xml.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rb::plugin {
+namespace {
+
+std::string join(const std::vector<xml::Issue>& issues) {
+    std::string out;
+    for (const auto& i : issues) {
+        if (!out.empty()) out += '\n';
+        out += i.to_string();
+    }
+    return out;
+}
+
+schema::LocalText local_text(const pugi::xml_node& parent, const char* name) {
+    schema::LocalText t;
+    for (auto n : parent.children(name))
+        (std::string_view(n.attribute("lang").as_string("vi")) == "en" ? t.en : t.vi) = n.text().get();
+    return t;
+}
+
+// Compares dotted version strings numerically ("1.10" > "1.9").
+int compare_versions(const std::string& a, const std::string& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        long x = 0, y = 0;
+        while (i < a.size() && a[i] != '.') x = x * 10 + (std::isdigit(static_cast<unsigned char>(a[i])) ? a[i] - '0' : 0), ++i;
+        while (j < b.size() && b[j] != '.') y = y * 10 + (std::isdigit(static_cast<unsigned char>(b[j])) ? b[j] - '0' : 0), ++j;
+        if (x != y) return x < y ? -1 : 1;
+        ++i, ++j;
+    }
+    return 0;
+}
+
+}  // namespace
+
+SearchPath SearchPath::standard(const std::vector<std::string>& extra_dirs) {
+    SearchPath p;
+    p.dirs.push_back(paths::system_plugin_dir());
+    p.dirs.push_back(paths::user_plugin_dir());
+    if (const char* env = std::getenv("REPORTBENCH_PLUGIN_PATH"); env && *env) {
+        std::string_view rest = env;
+        while (!rest.empty()) {
+            const auto colon = rest.find(':');
+            const std::string_view part = rest.substr(0, colon);
+            if (!part.empty()) p.dirs.emplace_back(part);
+            if (colon == std::string_view::npos) break;
+            rest.remove_prefix(colon + 1);
+        }
+    }
+    for (const auto& d : extra_dirs) p.dirs.push_back(d);
+    return p;
+}
+
+Registry Registry::discover(const SearchPath& path) {
+    Registry reg;
+    std::set<std::string> seen;
+    for (const auto& dir : path.dirs) {
+        std::error_code ec;
+        if (dir.empty() || !fs::is_directory(dir, ec)) continue;
+        const std::string canonical = fs::weakly_canonical(dir, ec).string();
+        if (fs::exists(fs::path(dir) / "plugin.xml", ec)) {
+            if (seen.insert(canonical).second) reg.add_folder(dir);
+            continue;
+        }
+        std::vector<fs::path> folders;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.is_directory(ec)) folders.push_back(entry.path());
+        std::sort(folders.begin(), folders.end());  // deterministic order
+        for (const auto& f : folders) {
+            if (!fs::exists(f / "plugin.xml", ec)) continue;
+            const std::string c = fs::weakly_canonical(f, ec).string();
+            if (seen.insert(c).second) reg.add_folder(f.string());
+        }
+    }
+    return reg;
+}
+
+void Registry::add_folder(const std::string& folder) {
+    const std::string manifest_path = (fs::path(folder) / "plugin.xml").string();
+    auto text = xml::read_file(manifest_path, 1u << 20);
+    if (!text) {
+        failures_.push_back({folder, text.error()});
+        return;
+    }
+    if (auto issues = xml::validate(*text, "plugin.xsd", manifest_path); !issues.empty()) {
+        failures_.push_back({folder, join(issues)});
+        spdlog::warn("plugin {} rejected: {}", folder, failures_.back().reason);
+        return;
+    }
+    pugi::xml_document doc;
+    if (auto parsed = xml::parse(*text, manifest_path, doc); !parsed) {
+        failures_.push_back({folder, parsed.error()});
+        return;
+    }
+    const pugi::xml_node root = doc.document_element();
+    PluginInfo info;
+    info.id = root.attribute("id").value();
+    info.version = root.attribute("version").value();
+    info.folder = folder;
+    info.name = local_text(root, "name");
+    info.description = local_text(root, "description");
+    const int api = root.attribute("apiVersion").as_int();
+    if (api != kApiVersion) {
+        failures_.push_back({folder, trf("{}: plugin “{}” dùng API phiên bản {}, chương trình hỗ trợ phiên bản {}",
+                                         manifest_path, info.id, api, kApiVersion)});
+        return;
+    }
+    for (const auto& p : plugins_) {
+        if (p.id == info.id) {
+            conflicts_.push_back(trf("Plugin “{}” có ở hai nơi: dùng {} (tìm thấy trước), bỏ qua {}",
+                                     info.id, p.folder, folder));
+            return;
+        }
+    }
+    // Load every definition first: a plugin with a broken definition is rejected whole, so
+    // a half-loaded plugin never shows up.
+    std::vector<schema::ReportTypePtr> loaded;
+    for (auto d : root.children("definition")) {
+        const std::string file = (fs::path(folder) / d.attribute("file").value()).string();
+        auto type = schema::load_definition(file);
+        if (!type) {
+            failures_.push_back({folder, type.error()});
+            spdlog::warn("plugin {} rejected: {}", folder, type.error());
+            return;
+        }
+        loaded.push_back(*type);
+    }
+    for (auto& type : loaded) {
+        const std::string key = type->id + "@" + type->edition;
+        auto existing = std::find_if(types_.begin(), types_.end(), [&](const TypeEntry& e) {
+            return e.type->id == type->id && e.type->edition == type->edition;
+        });
+        if (existing != types_.end()) {
+            // The higher definition version wins; on a tie, the one found first.
+            const bool replace = compare_versions(type->version, existing->type->version) > 0;
+            const std::string& kept_plugin = replace ? info.id : existing->plugin_id;
+            const std::string& dropped_plugin = replace ? existing->plugin_id : info.id;
+            conflicts_.push_back(trf("Loại báo cáo “{}” (ấn bản {}) do hai plugin cung cấp: dùng của “{}”, bỏ qua của “{}”",
+                                     type->id, type->edition, kept_plugin, dropped_plugin));
+            if (!replace) continue;
+            *existing = TypeEntry{type, info.id};
+        } else {
+            types_.push_back(TypeEntry{type, info.id});
+        }
+        info.type_keys.push_back(key);
+    }
+    spdlog::info("plugin {} {} loaded from {}", info.id, info.version, folder);
+    plugins_.push_back(std::move(info));
+}
+
+schema::ReportTypePtr Registry::find(std::string_view id, std::string_view edition) const {
+    for (const auto& e : types_)
+        if (e.type->id == id && (edition.empty() || e.type->edition == edition)) return e.type;
+    return nullptr;
+}
+
+std::vector<schema::ReportTypePtr> Registry::editions(std::string_view id) const {
+    std::vector<schema::ReportTypePtr> out;
+    for (const auto& e : types_)
+        if (e.type->id == id) out.push_back(e.type);
+    return out;
+}
+
+const PluginInfo* Registry::plugin_of(const schema::ReportType& type) const {
+    for (const auto& e : types_) {
+        if (e.type.get() != &type) continue;
+        for (const auto& p : plugins_)
+            if (p.id == e.plugin_id) return &p;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> check_file(const std::string& path) {
+    auto text = xml::read_file(path);
+    if (!text) return {text.error()};
+    pugi::xml_document doc;
+    if (auto parsed = xml::parse(*text, path, doc); !parsed) return {parsed.error()};
+    const std::string root = doc.document_element().name();
+    if (root == "reportType") {
+        auto t = schema::parse_definition(*text, path);
+        if (t) return {};
+        std::vector<std::string> out;
+        std::string_view rest = t.error();
+        while (!rest.empty()) {
+            const auto nl = rest.find('\n');
+            out.emplace_back(rest.substr(0, nl));
+            if (nl == std::string_view::npos) break;
+            rest.remove_prefix(nl + 1);
+        }
+        return out;
+    }
+    const char* xsd = root == "plugin" ? "plugin.xsd" : root == "report" ? "report.xsd" : root == "profile" ? "profile.xsd" : nullptr;
+    if (!xsd) return {trf("{}: không nhận ra loại tệp (phần tử gốc <{}>)", path, root)};
+    std::vector<std::string> out;
+    for (const auto& i : xml::validate(*text, xsd, path)) out.push_back(i.to_string());
+    return out;
+}
+
+}  // namespace rb::plugin

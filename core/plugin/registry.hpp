@@ -1,0 +1,73 @@
+#pragma once
+// Plugin folders and the report types they bring. A plugin is a folder with a plugin.xml
+// manifest (checked against schemas/plugin.xsd) and definitions; a broken folder is listed
+// with its reason and the others load. The working directory is never searched.
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "schema/report_type.hpp"
+
+namespace rb::plugin {
+
+constexpr int kApiVersion = 1;
+
+// The folders searched, in order: the install's plugin folder, the user's plugin folder,
+// REPORTBENCH_PLUGIN_PATH (':'-separated), then --plugin-path folders. Each folder holds
+// plugin folders; a folder that itself holds a plugin.xml is taken as one plugin.
+struct SearchPath {
+    std::vector<std::string> dirs;
+    static SearchPath standard(const std::vector<std::string>& extra_dirs);
+};
+
+struct PluginInfo {
+    std::string id;
+    std::string version;
+    std::string folder;
+    schema::LocalText name;
+    schema::LocalText description;
+    std::vector<std::string> type_keys;  // "id@edition" of the definitions it brought
+};
+
+struct Failure {
+    std::string folder;
+    std::string reason;
+};
+
+struct TypeEntry {
+    schema::ReportTypePtr type;
+    std::string plugin_id;
+};
+
+class Registry {
+public:
+    static Registry discover(const SearchPath& path);
+
+    const std::vector<PluginInfo>& plugins() const { return plugins_; }
+    const std::vector<Failure>& failures() const { return failures_; }
+    // Conflicts resolved deterministically, explained in the user's language.
+    const std::vector<std::string>& conflicts() const { return conflicts_; }
+    // Every loaded type, ordered by id then by the plugin's listing order of editions.
+    const std::vector<TypeEntry>& types() const { return types_; }
+
+    // The type with this id and edition; with no edition, its default edition (the first one
+    // its plugin lists). nullptr when not installed.
+    schema::ReportTypePtr find(std::string_view id, std::string_view edition = {}) const;
+    std::vector<schema::ReportTypePtr> editions(std::string_view id) const;
+    const PluginInfo* plugin_of(const schema::ReportType& type) const;
+
+    // Adds one plugin folder (used by discover; public for tests).
+    void add_folder(const std::string& folder);
+
+private:
+    std::vector<PluginInfo> plugins_;
+    std::vector<Failure> failures_;
+    std::vector<std::string> conflicts_;
+    std::vector<TypeEntry> types_;
+};
+
+// Checks a file that is a definition, a plugin manifest, or a report, by its root element;
+// returns every problem with file:line:column (empty: valid).
+std::vector<std::string> check_file(const std::string& path);
+
+}  // namespace rb::plugin

@@ -1,0 +1,41 @@
+#pragma once
+// Entering values: what a user typed for an indicator becomes the canonical text a report
+// stores, or a message that names the indicator and the reason. Setting several values is all
+// or nothing: one bad value and the report is left as it was.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+#include "report/report.hpp"
+#include "schema/report_type.hpp"
+
+namespace rb::report {
+
+// "" (empty typed text) clears the value. Computed rows and headings refuse input.
+Result<std::string> canonical_value(const schema::Indicator& ind, std::string_view typed);
+
+// The number a canonical value stands for (nullopt for text, dates and blanks).
+std::optional<double> numeric_value(const schema::Indicator& ind, const std::string& canonical);
+
+struct Assignment {
+    std::string code;
+    std::string typed;
+};
+
+// "CODE=VALUE"; the value may be empty.
+Result<Assignment> parse_assignment(std::string_view text);
+
+// Checks every assignment first; writes only when all are valid. A locked report refuses.
+rb::Status apply_values(Report& r, const schema::ReportType& type, const std::vector<Assignment>& values);
+
+// A new report of `type` for `period`, with the header filled from the definition's defaults
+// and the unit ({UNIT}, {PARENT}, {PROVINCE}, {period} placeholders) and the default window.
+Report new_report(const schema::ReportType& type, const Period& period, const UnitInfo& unit);
+
+// Fills {unit}, {UNIT}, {parent}, {PARENT}, {province}, {PROVINCE}, {period}, {PERIOD},
+// {next_period}, {NEXT_PERIOD}, {window_from}, {window_to} in a definition's text.
+std::string fill_placeholders(std::string_view text, const Report& r);
+
+}  // namespace rb::report

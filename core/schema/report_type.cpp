@@ -1,0 +1,380 @@
+#include "schema/report_type.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "expr/graph.hpp"
+#include "i18n/i18n.hpp"
+
+namespace rb::schema {
+
+const char* to_string(ValueType t) {
+    switch (t) {
+        case ValueType::Integer: return "integer";
+        case ValueType::Decimal: return "decimal";
+        case ValueType::Percent: return "percent";
+        case ValueType::YesNo: return "yesno";
+        case ValueType::Choice: return "choice";
+        case ValueType::Text: return "text";
+        case ValueType::Date: return "date";
+    }
+    return "?";
+}
+
+const char* to_string(Consolidation c) {
+    switch (c) {
+        case Consolidation::Sum: return "sum";
+        case Consolidation::Recompute: return "recompute";
+        case Consolidation::None: return "none";
+    }
+    return "?";
+}
+
+const char* to_string(Severity s) {
+    switch (s) {
+        case Severity::Error: return "error";
+        case Severity::Warning: return "warning";
+        case Severity::Info: return "info";
+    }
+    return "?";
+}
+
+const std::string& LocalText::get() const { return i18n::pick(vi, en); }
+
+bool Indicator::is_numeric() const {
+    switch (type) {
+        case ValueType::Integer:
+        case ValueType::Decimal:
+        case ValueType::Percent:
+        case ValueType::YesNo:
+        case ValueType::Choice: return !heading;
+        default: return false;
+    }
+}
+
+std::optional<std::size_t> ReportType::slot(std::string_view code) const {
+    auto it = by_code_.find(code);
+    if (it == by_code_.end()) return std::nullopt;
+    return it->second;
+}
+
+const Indicator* ReportType::indicator(std::string_view code) const {
+    auto s = slot(code);
+    return s ? &indicators[*s] : nullptr;
+}
+
+const Section* ReportType::section(std::string_view id) const {
+    auto it = by_section_.find(id);
+    return it == by_section_.end() ? nullptr : &sections[it->second];
+}
+
+const Group* ReportType::group(std::string_view code) const {
+    for (const auto& g : groups)
+        if (g.code == code) return &g;
+    return nullptr;
+}
+
+bool ReportType::allows_period(std::string_view kind) const {
+    for (const auto& p : periods)
+        if (p == kind) return true;
+    return false;
+}
+
+// Builds the model from a document that already passed the XSD, checking what the XSD can't.
+class Loader {
+public:
+    Loader(std::string_view text, std::string label) : text_(text), label_(std::move(label)) {}
+
+    Result<ReportTypePtr> run(const pugi::xml_document& doc) {
+        auto type = std::make_shared<ReportType>();
+        t_ = type.get();
+        t_->source_file = label_;
+        const pugi::xml_node root = doc.document_element();
+        t_->id = root.attribute("id").value();
+        t_->edition = root.attribute("edition").value();
+        t_->version = root.attribute("version").value();
+        t_->title = local_text(root, "title");
+        t_->edition_title = local_text(root, "editionTitle");
+        for (auto p : root.child("periods").children("period")) t_->periods.push_back(p.attribute("kind").value());
+        if (auto c = root.child("cutoff")) {
+            t_->cutoff.start_day = c.attribute("startDay").as_int(15);
+            t_->cutoff.end_day = c.attribute("endDay").as_int(14);
+        }
+        read_document(root.child("document"));
+        for (auto s : root.child("narrative").children("section")) read_section(s, 0, "");
+        if (auto a = root.child("appendix")) {
+            t_->appendix_title = local_text(a, "title");
+            t_->appendix_number = a.attribute("number").value();
+            for (auto g : a.children("group")) read_group(g);
+        }
+        if (errors_.empty()) bind_computed();
+        if (errors_.empty()) {
+            for (auto r : root.child("rules").children("rule")) read_rule(r);
+        }
+        if (!errors_.empty()) return Result<ReportTypePtr>::fail(join_errors());
+        return Result<ReportTypePtr>::ok(std::move(type));
+    }
+
+private:
+    void error(const pugi::xml_node& node, const std::string& message, int column_offset = 0) {
+        xml::Location loc = xml::where(node, text_);
+        loc.column += column_offset;
+        errors_.push_back(xml::Issue{label_, loc, message}.to_string());
+    }
+
+    std::string join_errors() const {
+        std::string out;
+        for (const auto& e : errors_) {
+            if (!out.empty()) out += '\n';
+            out += e;
+        }
+        return out;
+    }
+
+    static LocalText local_text(const pugi::xml_node& parent, const char* name) {
+        LocalText t;
+        for (auto n : parent.children(name)) {
+            const std::string lang = n.attribute("lang").as_string("vi");
+            (lang == "en" ? t.en : t.vi) = n.text().get();
+        }
+        return t;
+    }
+
+    void read_document(const pugi::xml_node& d) {
+        if (!d) return;
+        auto& doc = t_->document;
+        doc.symbol = d.attribute("symbol").as_string("BC-UBND");
+        doc.parent_body = d.attribute("parentBody").value();
+        doc.issuing_body = d.attribute("issuingBody").value();
+        doc.signing_authority = d.attribute("signingAuthority").as_string("TM. ỦY BAN NHÂN DÂN");
+        doc.signer_title = d.attribute("signerTitle").as_string("CHỦ TỊCH");
+        doc.appendix_number = d.attribute("appendixNumber").value();
+        doc.summary = local_text(d, "summary");
+        for (auto r : d.children("recipient")) doc.recipients.emplace_back(r.text().get());
+    }
+
+    void read_section(const pugi::xml_node& n, int level, const std::string& parent) {
+        Section s;
+        s.id = n.attribute("id").value();
+        s.number = n.attribute("number").value();
+        s.title = local_text(n, "title");
+        s.guidance = local_text(n, "guidance");
+        s.draft = n.child("draft").text().get();
+        s.level = level;
+        s.parent = parent;
+        s.required = n.attribute("required").as_bool(false);
+        if (t_->by_section_.count(s.id)) {
+            error(n, trf("mục “{}” đã được khai báo trước đó", s.id));
+        } else {
+            t_->by_section_.emplace(s.id, t_->sections.size());
+        }
+        const std::string id = s.id;
+        t_->sections.push_back(std::move(s));
+        for (auto c : n.children("section")) read_section(c, level + 1, id);
+    }
+
+    void read_group(const pugi::xml_node& g) {
+        Group group;
+        group.code = g.attribute("code").value();
+        group.title = local_text(g, "title");
+        group.supplementary = g.attribute("supplementary").as_bool(false);
+        if (t_->group(group.code)) error(g, trf("nhóm “{}” đã được khai báo trước đó", group.code));
+        t_->groups.push_back(group);
+        for (auto row : g.children()) {
+            const std::string name = row.name();
+            if (name == "indicator" || name == "heading") read_row(row, group, name == "heading");
+        }
+    }
+
+    void read_row(const pugi::xml_node& n, const Group& group, bool heading) {
+        Indicator ind;
+        ind.code = n.attribute("code").value();
+        ind.stt = n.attribute("stt").value();
+        ind.group = group.code;
+        ind.supplementary = group.supplementary || n.attribute("supplementary").as_bool(false);
+        ind.label = local_text(n, "label");
+        ind.heading = heading;
+        ind.where = xml::where(n, text_);
+        if (!heading) {
+            const std::string type = n.attribute("type").value();
+            static const std::map<std::string, ValueType> types = {
+                {"integer", ValueType::Integer}, {"decimal", ValueType::Decimal},
+                {"percent", ValueType::Percent}, {"yesno", ValueType::YesNo},
+                {"choice", ValueType::Choice},   {"text", ValueType::Text},
+                {"date", ValueType::Date}};
+            ind.type = types.at(type);
+            ind.unit = n.attribute("unit").value();
+            if (auto a = n.attribute("min")) ind.min = a.as_double();
+            if (auto a = n.attribute("max")) ind.max = a.as_double();
+            ind.decimals = n.attribute("decimals").as_int(ind.type == ValueType::Integer ? 0 : 2);
+            ind.required = n.attribute("required").as_bool(false);
+            ind.cumulative = n.attribute("cumulative").as_bool(false);
+            ind.computed_source = n.attribute("computed").value();
+            const std::string cons = n.attribute("consolidate").value();
+            if (cons.empty()) {
+                // Ratios are recomputed from summed parts; never averaged or summed.
+                ind.consolidate = ind.type == ValueType::Percent ? Consolidation::Recompute
+                                  : ind.is_numeric() && ind.type != ValueType::Choice
+                                      ? Consolidation::Sum
+                                      : Consolidation::None;
+            } else {
+                ind.consolidate = cons == "sum" ? Consolidation::Sum
+                                  : cons == "recompute" ? Consolidation::Recompute
+                                                        : Consolidation::None;
+            }
+            for (auto c : n.children("choice")) {
+                Choice ch;
+                ch.value = c.attribute("value").as_int();
+                ch.label.vi = c.text().get();
+                ch.label.en = c.attribute("en").value();
+                ind.choices.push_back(std::move(ch));
+            }
+            for (auto m : n.children("mention")) {
+                ind.mention_phrases.emplace_back(m.text().get());
+                if (auto noun = m.attribute("noun")) ind.mention_noun = noun.value();
+            }
+            if (ind.type == ValueType::Choice && ind.choices.empty())
+                error(n, trf("chỉ tiêu {} kiểu lựa chọn nhưng không có <choice>", ind.code));
+            if (ind.type == ValueType::YesNo && !ind.min && !ind.max) {
+                ind.min = 0;
+                ind.max = 1;
+            }
+            if (ind.min && ind.max && *ind.min > *ind.max)
+                error(n, trf("chỉ tiêu {}: min lớn hơn max", ind.code));
+            if (ind.consolidate == Consolidation::Recompute && ind.computed_source.empty())
+                error(n, trf("chỉ tiêu {}: consolidate=\"recompute\" cần một công thức (computed)",
+                             ind.code));
+        }
+        if (t_->by_code_.count(ind.code)) {
+            error(n, trf("mã chỉ tiêu “{}” đã được khai báo trước đó", ind.code));
+            return;
+        }
+        t_->by_code_.emplace(ind.code, t_->indicators.size());
+        nodes_.push_back(n);
+        t_->indicators.push_back(std::move(ind));
+    }
+
+    // Parses an expression held in attribute `attr` of `node`; errors point into the attribute.
+    std::optional<expr::Expr> compile(const pugi::xml_node& node, const char* attr,
+                                      const std::string& owner) {
+        const std::string source = node.attribute(attr).value();
+        auto parsed = expr::Expr::parse(source);
+        if (!parsed) {
+            error(node, trf("{} ({}=\"{}\"): {}", owner, attr, source, parsed.error()));
+            return std::nullopt;
+        }
+        std::string bad;
+        auto bound = parsed->bind([&](std::string_view code) -> std::optional<std::size_t> {
+            auto s = t_->slot(code);
+            if (!s) return std::nullopt;
+            const Indicator& target = t_->indicators[*s];
+            if (!target.is_numeric()) {
+                if (bad.empty()) bad = std::string(code);
+                return std::nullopt;
+            }
+            return s;
+        });
+        if (!bound) {
+            if (!bad.empty())
+                error(node, trf("{}: “{}” không phải chỉ tiêu dạng số nên không dùng được trong công thức",
+                                owner, bad));
+            else
+                error(node, trf("{}: {}", owner, bound.error()));
+            return std::nullopt;
+        }
+        return std::move(*parsed);
+    }
+
+    void bind_computed() {
+        expr::Graph graph(t_->indicators.size());
+        for (std::size_t i = 0; i < t_->indicators.size(); ++i) {
+            Indicator& ind = t_->indicators[i];
+            if (ind.computed_source.empty()) continue;
+            ind.computed = compile(nodes_[i], "computed", trf("chỉ tiêu {}", ind.code));
+            if (ind.computed) graph.set_formula(i, *ind.computed);
+        }
+        if (!errors_.empty()) return;
+        auto finalized = graph.finalize([&](std::size_t s) { return t_->indicators[s].code; });
+        if (!finalized) errors_.push_back(fmt::format("{}: {}", label_, finalized.error()));
+    }
+
+    void read_rule(const pugi::xml_node& n) {
+        Rule r;
+        r.id = n.attribute("id").value();
+        r.severity = std::string_view(n.attribute("severity").value()) == "error" ? Severity::Error
+                     : std::string_view(n.attribute("severity").value()) == "warning"
+                         ? Severity::Warning
+                         : Severity::Info;
+        r.test_source = n.attribute("test").value();
+        r.section = n.attribute("section").value();
+        r.message = local_text(n, "message");
+        r.where = xml::where(n, text_);
+        const std::string owner = trf("quy tắc {}", r.id);
+        for (const auto& existing : t_->rules)
+            if (existing.id == r.id) error(n, trf("quy tắc “{}” đã được khai báo trước đó", r.id));
+        auto test = compile(n, "test", owner);
+        if (!test) return;
+        r.test = std::move(*test);
+        if (n.attribute("when")) {
+            r.when = compile(n, "when", owner);
+            if (!r.when) return;
+        }
+        r.uses_previous = !r.test.previous_references().empty() ||
+                          (r.when && !r.when->previous_references().empty());
+        const std::string codes = n.attribute("codes").value();
+        if (codes.empty()) {
+            r.codes = r.test.references();
+        } else {
+            std::size_t pos = 0;
+            while (pos < codes.size()) {
+                const std::size_t end = codes.find(' ', pos);
+                std::string code = codes.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+                if (!code.empty()) {
+                    if (!t_->slot(code)) error(n, trf("{}: không có chỉ tiêu “{}”", owner, code));
+                    r.codes.push_back(std::move(code));
+                }
+                if (end == std::string::npos) break;
+                pos = end + 1;
+            }
+        }
+        if (!r.section.empty() && !t_->section(r.section))
+            error(n, trf("{}: không có mục “{}”", owner, r.section));
+        t_->rules.push_back(std::move(r));
+    }
+
+    std::string_view text_;
+    std::string label_;
+    ReportType* t_ = nullptr;
+    std::vector<pugi::xml_node> nodes_;  // the element of each indicator, for error positions
+    std::vector<std::string> errors_;
+};
+
+Result<ReportTypePtr> parse_definition(std::string_view text, const std::string& file_label) {
+    const auto issues = xml::validate(text, "reporttype.xsd", file_label);
+    if (!issues.empty()) {
+        std::string msg;
+        std::size_t shown = 0;
+        for (const auto& i : issues) {
+            if (shown++ == 20) {
+                msg += '\n' + trf("… và {} lỗi khác", issues.size() - 20);
+                break;
+            }
+            if (!msg.empty()) msg += '\n';
+            msg += i.to_string();
+        }
+        return Result<ReportTypePtr>::fail(msg);
+    }
+    pugi::xml_document doc;
+    if (auto parsed = xml::parse(text, file_label, doc); !parsed)
+        return Result<ReportTypePtr>::fail(parsed.error());
+    return Loader(text, file_label).run(doc);
+}
+
+Result<ReportTypePtr> load_definition(const std::string& path) {
+    auto text = xml::read_file(path, 16u << 20);
+    if (!text) return Result<ReportTypePtr>::fail(text.error());
+    return parse_definition(*text, path);
+}
+
+}  // namespace rb::schema

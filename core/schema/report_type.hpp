@@ -1,0 +1,146 @@
+#pragma once
+// The report-type model: what a definition file says, immutable once loaded and shared by
+// every report of that type and edition. The loader checks the file against
+// schemas/reporttype.xsd, then what a schema cannot say: expressions, references, cycles.
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "expr/expr.hpp"
+#include "xml/xml.hpp"
+
+namespace rb::schema {
+
+enum class ValueType { Integer, Decimal, Percent, YesNo, Choice, Text, Date };
+enum class Consolidation { Sum, Recompute, None };
+enum class Severity { Error, Warning, Info };
+
+const char* to_string(ValueType t);
+const char* to_string(Consolidation c);
+const char* to_string(Severity s);
+
+// A text given in Vietnamese and, optionally, English.
+struct LocalText {
+    std::string vi;
+    std::string en;
+    const std::string& get() const;  // in the current UI language, falling back to vi
+};
+
+struct Choice {
+    int value = 0;
+    LocalText label;
+};
+
+struct Section {
+    std::string id;      // "II.2"
+    std::string number;  // "2" as printed; empty for the opening and closing paragraphs
+    LocalText title;
+    LocalText guidance;
+    std::string draft;   // template with {CODE} placeholders
+    int level = 0;       // 0 for top-level sections
+    std::string parent;  // parent section id
+    bool required = false;
+};
+
+struct Group {
+    std::string code;  // "I", "HS"
+    LocalText title;
+    bool supplementary = false;
+};
+
+struct Indicator {
+    std::string code;  // "III.3.1.2"
+    std::string stt;   // "3.1.2" as printed
+    std::string group;
+    LocalText label;
+    std::string unit;
+    ValueType type = ValueType::Integer;
+    bool heading = false;  // a row that holds no value
+    std::optional<double> min, max;
+    int decimals = 2;
+    bool required = false;
+    std::string computed_source;
+    std::optional<expr::Expr> computed;
+    Consolidation consolidate = Consolidation::Sum;
+    bool cumulative = false;
+    bool supplementary = false;
+    std::vector<Choice> choices;
+    std::vector<std::string> mention_phrases;
+    std::string mention_noun;
+    xml::Location where;
+
+    bool is_computed() const { return computed.has_value(); }
+    bool is_numeric() const;
+};
+
+struct Rule {
+    std::string id;
+    Severity severity = Severity::Error;
+    std::string test_source;
+    expr::Expr test;
+    std::optional<expr::Expr> when;
+    std::vector<std::string> codes;
+    std::string section;
+    LocalText message;  // may hold {CODE} placeholders
+    bool uses_previous = false;
+    xml::Location where;
+};
+
+struct DocumentDefaults {
+    std::string symbol = "BC-UBND";
+    std::string parent_body;   // template, e.g. "UBND HUYỆN {PARENT}"
+    std::string issuing_body;  // template, e.g. "UBND XÃ {UNIT}"
+    std::string signing_authority = "TM. ỦY BAN NHÂN DÂN";
+    std::string signer_title = "CHỦ TỊCH";
+    std::string appendix_number;
+    LocalText summary;  // template, e.g. "Kết quả công tác cải cách hành chính {period}"
+    std::vector<std::string> recipients;
+};
+
+struct Cutoff {
+    int start_day = 15;
+    int end_day = 14;
+};
+
+class ReportType {
+public:
+    std::string id;
+    std::string edition;
+    std::string version;
+    LocalText title;
+    LocalText edition_title;
+    std::vector<std::string> periods;  // "quarter", "half-year", "nine-months", "year"
+    Cutoff cutoff;
+    DocumentDefaults document;
+    LocalText appendix_title;
+    std::string appendix_number;
+    std::vector<Section> sections;      // document order (depth first)
+    std::vector<Group> groups;          // document order
+    std::vector<Indicator> indicators;  // document order, headings included
+    std::vector<Rule> rules;
+    std::string source_file;
+
+    // Slot of an indicator (its index in `indicators`).
+    std::optional<std::size_t> slot(std::string_view code) const;
+    const Indicator* indicator(std::string_view code) const;
+    const Section* section(std::string_view id) const;
+    const Group* group(std::string_view code) const;
+    bool allows_period(std::string_view kind) const;
+
+private:
+    friend class Loader;
+    std::map<std::string, std::size_t, std::less<>> by_code_;
+    std::map<std::string, std::size_t, std::less<>> by_section_;
+};
+
+using ReportTypePtr = std::shared_ptr<const ReportType>;
+
+// Reads and checks a definition. Errors name file, line, column and what was expected.
+Result<ReportTypePtr> parse_definition(std::string_view text, const std::string& file_label);
+Result<ReportTypePtr> load_definition(const std::string& path);
+
+}  // namespace rb::schema

@@ -1,0 +1,231 @@
+#include "validate/findings.hpp"
+
+#include <algorithm>
+
+#include "i18n/i18n.hpp"
+#include "report/entry.hpp"
+#include "validate/narrative_checks.hpp"
+
+namespace rb::validate {
+namespace {
+
+using schema::Severity;
+
+std::string show(const Evaluation& ev, std::size_t slot) {
+    std::string d = ev.display(slot);
+    return d.empty() ? tr("(trống)") : d;
+}
+
+void rule_findings(const Evaluation& ev, std::vector<Finding>& out) {
+    const auto& type = ev.type();
+    const auto& current = ev.values();
+    const auto& previous = ev.previous_values();
+    for (const auto& rule : type.rules) {
+        if (rule.when) {
+            const expr::Value w = rule.when->evaluate(current, previous);
+            if (!w.is_true()) continue;
+        }
+        const expr::Value v = rule.test.evaluate(current, previous);
+        if (!v.is_false()) continue;  // true, or unknown because something is blank
+        Finding f;
+        f.severity = rule.severity;
+        f.rule = rule.id;
+        f.key = rule.id;
+        f.codes = rule.codes;
+        f.section = rule.section;
+        f.message = fill_message(rule.message.get(), ev);
+        out.push_back(std::move(f));
+    }
+}
+
+void builtin_findings(const Evaluation& ev, const report::Report& r, std::vector<Finding>& out) {
+    const auto& type = ev.type();
+    for (std::size_t i = 0; i < type.indicators.size(); ++i) {
+        const auto& ind = type.indicators[i];
+        if (ind.heading || ind.is_computed()) continue;
+        auto it = r.values.find(ind.code);
+        const bool blank = it == r.values.end() || it->second.value.empty();
+        if (blank) {
+            if (ind.required) {
+                Finding f;
+                f.severity = Severity::Warning;
+                f.rule = "required";
+                f.key = "required:" + ind.code;
+                f.codes = {ind.code};
+                f.message = trf("Chưa nhập chỉ tiêu {} ({}). Nếu không phát sinh, hãy nhập 0.", ind.code,
+                                ind.label.get());
+                out.push_back(std::move(f));
+            }
+            continue;
+        }
+        // A value edited outside the program is checked again against its definition.
+        auto canonical = report::canonical_value(ind, it->second.value);
+        if (!canonical) {
+            Finding f;
+            f.severity = Severity::Error;
+            f.rule = "invalid-value";
+            f.key = "invalid-value:" + ind.code;
+            f.codes = {ind.code};
+            f.message = canonical.error();
+            out.push_back(std::move(f));
+        }
+    }
+    for (const auto& [code, entry] : r.values) {
+        if (type.indicator(code)) continue;
+        Finding f;
+        f.severity = Severity::Warning;
+        f.rule = "unknown-code";
+        f.key = "unknown-code:" + code;
+        f.codes = {code};
+        f.message = trf("Giá trị “{}” của mã {} không thuộc ấn bản {}; giá trị được giữ nguyên trong tệp.",
+                        entry.value, code, type.edition);
+        out.push_back(std::move(f));
+    }
+    for (const auto& s : type.sections) {
+        if (!s.required) continue;
+        auto it = r.narrative.find(s.id);
+        if (it != r.narrative.end() && it->second.find_first_not_of(" \t\r\n") != std::string::npos) continue;
+        Finding f;
+        f.severity = Severity::Warning;
+        f.rule = "empty-section";
+        f.key = "empty-section:" + s.id;
+        f.section = s.id;
+        f.message = trf("Mục {} “{}” chưa có nội dung.", s.id, report::fill_placeholders(s.title.get(), r));
+        out.push_back(std::move(f));
+    }
+    for (const auto& [id, text] : r.narrative) {
+        if (type.section(id)) continue;
+        Finding f;
+        f.severity = Severity::Warning;
+        f.rule = "unknown-section";
+        f.key = "unknown-section:" + id;
+        f.section = id;
+        f.message = trf("Mục “{}” không thuộc ấn bản {}; nội dung được giữ nguyên trong tệp.", id, type.edition);
+        out.push_back(std::move(f));
+    }
+    auto missing_header = [&](bool missing, const char* what, const char* field) {
+        if (!missing) return;
+        Finding f;
+        f.severity = Severity::Warning;
+        f.rule = "header";
+        f.key = std::string("header:") + field;
+        f.message = trf("Phần đầu văn bản chưa có {}.", tr(what));
+        out.push_back(std::move(f));
+    };
+    missing_header(r.header.number.empty(), RB_N_("số văn bản"), "number");
+    missing_header(!r.header.date.has_value(), RB_N_("ngày ban hành"), "date");
+    missing_header(r.header.signer_name.empty(), RB_N_("người ký"), "signer");
+    missing_header(r.header.recipients.empty(), RB_N_("nơi nhận"), "recipients");
+    if (r.header.date && *r.header.date < r.window_to) {
+        Finding f;
+        f.severity = Severity::Warning;
+        f.rule = "header";
+        f.key = "header:date-before-window-end";
+        f.message = trf("Ngày ban hành {:02}/{:02}/{} sớm hơn ngày cuối kỳ số liệu {:02}/{:02}/{}.", r.header.date->day,
+                        r.header.date->month, r.header.date->year, r.window_to.day, r.window_to.month,
+                        r.window_to.year);
+        out.push_back(std::move(f));
+    }
+}
+
+const char* narrative_rule(CheckKind k) {
+    switch (k) {
+        case CheckKind::NumberContradicts: return "narrative.number";
+        case CheckKind::NameTypo: return "narrative.name";
+        case CheckKind::RepeatedParagraph: return "narrative.repeat";
+        case CheckKind::WrongYear: return "narrative.year";
+        case CheckKind::FractionArithmetic: return "narrative.fraction";
+    }
+    return "narrative";
+}
+
+void narrative_findings(const Evaluation& ev, const report::Report& r, std::vector<Finding>& out) {
+    const auto& type = ev.type();
+    NarrativeInput in;
+    in.report_year = r.period.year;
+    for (const auto& s : type.sections) {
+        auto it = r.narrative.find(s.id);
+        if (it == r.narrative.end() || it->second.empty()) continue;
+        in.sections.push_back({s.id, s.id, report::fill_placeholders(s.title.vi, r), it->second});
+    }
+    for (std::size_t i = 0; i < type.indicators.size(); ++i) {
+        const auto& ind = type.indicators[i];
+        if (ind.mention_phrases.empty()) continue;
+        Mention m;
+        m.code = ind.code;
+        m.phrases = ind.mention_phrases;
+        m.unit_noun = ind.mention_noun;
+        const expr::Value& v = ev.value(i);
+        if (v.is_number()) m.value = v.number;
+        m.display = ev.display(i);
+        if (ind.type == schema::ValueType::Percent && ind.computed &&
+            ind.computed_source.rfind("ratio(", 0) == 0 && ind.computed->reference_slots().size() == 2) {
+            m.is_ratio = true;
+            const auto& refs = ind.computed->reference_slots();
+            if (ev.value(refs[0]).is_number()) m.numerator = ev.value(refs[0]).number;
+            if (ev.value(refs[1]).is_number()) m.denominator = ev.value(refs[1]).number;
+        }
+        in.mentions.push_back(std::move(m));
+    }
+    for (const auto* name : {&r.unit.name, &r.unit.parent, &r.unit.province, &r.header.place})
+        if (!name->empty() && std::find(in.unit.names.begin(), in.unit.names.end(), *name) == in.unit.names.end())
+            in.unit.names.push_back(*name);
+    for (const auto& former : r.unit.former_names) in.unit.names.push_back(former);
+
+    for (auto& nf : check_narrative(in)) {
+        Finding f;
+        f.severity = nf.kind == CheckKind::FractionArithmetic ? Severity::Error : Severity::Warning;
+        f.rule = narrative_rule(nf.kind);
+        f.key = fmt::format("{}:{}:{}", f.rule, nf.section_id, nf.excerpt);
+        if (!nf.code.empty()) f.codes = {nf.code};
+        f.section = nf.section_id;
+        f.message = nf.message;
+        f.offset = nf.offset;
+        f.length = nf.length;
+        out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
+std::string fill_message(const std::string& text, const Evaluation& ev) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            const auto close = text.find('}', i);
+            if (close != std::string::npos) {
+                if (auto slot = ev.type().slot(std::string_view(text).substr(i + 1, close - i - 1))) {
+                    out += show(ev, *slot);
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+ValidationResult validate(const Evaluation& ev, const report::Report& r) {
+    ValidationResult res;
+    rule_findings(ev, res.findings);
+    builtin_findings(ev, r, res.findings);
+    narrative_findings(ev, r, res.findings);
+    for (auto& f : res.findings) {
+        if (f.severity == Severity::Warning) {
+            for (const auto& j : r.justifications)
+                if (j.rule == f.key) f.justification = j.text;
+        }
+        switch (f.severity) {
+            case Severity::Error: ++res.errors; break;
+            case Severity::Warning: f.justification.empty() ? ++res.warnings : ++res.accepted; break;
+            case Severity::Info: ++res.infos; break;
+        }
+    }
+    // Errors first, then warnings, then the rest; stable so definition order is kept within.
+    std::stable_sort(res.findings.begin(), res.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+    return res;
+}
+
+}  // namespace rb::validate

@@ -1,0 +1,39 @@
+#pragma once
+// Findings: everything a careful reviewer would send back. The definition's rules, the
+// built-in checks every report gets (required values, bounds, values the edition does not
+// know, empty required sections, header), and the narrative checks.
+#include <string>
+#include <vector>
+
+#include "report/report.hpp"
+#include "schema/report_type.hpp"
+#include "validate/evaluation.hpp"
+
+namespace rb::validate {
+
+struct Finding {
+    schema::Severity severity = schema::Severity::Error;
+    std::string rule;                // rule id ("plan-done-within-plan", "required", "narrative.year", …)
+    std::string key;                 // what a justification names: unique per finding
+    std::vector<std::string> codes;  // indicators concerned
+    std::string section;             // narrative section concerned, if any
+    std::string message;             // in the user's language
+    std::size_t offset = 0, length = 0;  // where in the section's text (narrative findings)
+    std::string justification;       // the user's written reason for accepting a warning
+};
+
+struct ValidationResult {
+    std::vector<Finding> findings;
+    int errors = 0;
+    int warnings = 0;  // warnings not yet accepted with a justification
+    int accepted = 0;  // warnings accepted with a justification
+    int infos = 0;
+};
+
+// `ev` must have been loaded from `r`.
+ValidationResult validate(const Evaluation& ev, const report::Report& r);
+
+// Replaces {CODE} in a rule's message by the indicator's display value.
+std::string fill_message(const std::string& text, const Evaluation& ev);
+
+}  // namespace rb::validate

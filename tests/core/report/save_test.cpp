@@ -1,0 +1,259 @@
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "report/report.hpp"
+#include "sample_report.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rb::report {
+namespace {
+
+// A fresh folder per test, removed afterwards.
+class ReportSave : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        dir_ = fs::temp_directory_path() /
+               ("rb-report-" + std::to_string(::getpid()) + "-" + info->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    std::string file(const std::string& name) const { return (dir_ / name).string(); }
+
+    std::vector<std::string> temporaries() const {
+        std::vector<std::string> out;
+        for (const auto& e : fs::directory_iterator(dir_))
+            if (e.path().filename().string().find(".tmp-") != std::string::npos)
+                out.push_back(e.path().filename().string());
+        return out;
+    }
+
+    fs::path dir_;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+Report version(const std::string& marker) {
+    Report r = samples::sample_report();
+    r.values["I.1"].value = marker;
+    r.narrative["I.1"] = "Phiên bản " + marker;
+    return r;
+}
+
+TEST_F(ReportSave, SavedFileLoadsBackEqualAndLeavesNoTemporaryFiles) {
+    const Report r = samples::sample_report();
+    const std::string path = file("cchc-2024-Q1.rbr");
+    ASSERT_TRUE(save(r, path));
+    EXPECT_EQ(slurp(path), to_xml(r));
+    auto loaded = load(path);
+    ASSERT_TRUE(loaded) << loaded.error();
+    EXPECT_EQ(*loaded, r);
+    EXPECT_FALSE(fs::exists(path + ".bak"));  // nothing to keep on the first save
+    EXPECT_TRUE(temporaries().empty());
+}
+
+TEST_F(ReportSave, EachSaveKeepsThePreviousContentAsBak) {
+    const std::string path = file("r.rbr");
+    ASSERT_TRUE(save(version("1"), path));
+    ASSERT_TRUE(save(version("2"), path));
+    EXPECT_EQ(slurp(path), to_xml(version("2")));
+    EXPECT_EQ(slurp(path + ".bak"), to_xml(version("1")));
+    ASSERT_TRUE(save(version("3"), path));
+    EXPECT_EQ(slurp(path), to_xml(version("3")));
+    EXPECT_EQ(slurp(path + ".bak"), to_xml(version("2")));
+    auto bak = load(path + ".bak");
+    ASSERT_TRUE(bak) << bak.error();
+    EXPECT_EQ(bak->values.at("I.1").value, "2");
+    EXPECT_TRUE(temporaries().empty());
+}
+
+TEST_F(ReportSave, LoadOfAMissingFileNamesIt) {
+    auto res = load(file("none.rbr"));
+    ASSERT_FALSE(res);
+    EXPECT_NE(res.error().find("none.rbr"), std::string::npos) << res.error();
+}
+
+TEST_F(ReportSave, ReadOnlyReportIsRefusedAndTheFileLeftAlone) {
+    const std::string path = file("r.rbr");
+    ASSERT_TRUE(save(version("1"), path));
+    Report r = version("2");
+    r.read_only = true;
+    r.read_only_reason = "định dạng 2";
+    auto res = save(r, path);
+    ASSERT_FALSE(res);
+    EXPECT_NE(res.error().find("định dạng 2"), std::string::npos) << res.error();
+    EXPECT_EQ(slurp(path), to_xml(version("1")));
+    EXPECT_FALSE(fs::exists(path + ".bak"));
+}
+
+TEST_F(ReportSave, SubmittedReportIsSavedSoTheSubmissionIsRecorded) {
+    Report r = version("1");
+    r.status = Status::Submitted;
+    ASSERT_TRUE(save(r, file("r.rbr")));
+    EXPECT_EQ(load(file("r.rbr"))->status, Status::Submitted);
+}
+
+TEST_F(ReportSave, ReportThatWouldNotLoadBackIsRefusedBeforeAnythingIsWritten) {
+    const std::string path = file("r.rbr");
+    ASSERT_TRUE(save(version("1"), path));
+    Report unset = version("2");
+    unset.window_from = {};  // never set
+    auto res = save(unset, path);
+    ASSERT_FALSE(res);
+    EXPECT_NE(res.error().find("r.rbr"), std::string::npos) << res.error();
+    Report backwards = version("2");
+    std::swap(backwards.window_from, backwards.window_to);
+    EXPECT_FALSE(save(backwards, path));
+    Report nameless = version("2");
+    nameless.type_id.clear();
+    EXPECT_FALSE(save(nameless, path));
+    EXPECT_EQ(slurp(path), to_xml(version("1")));
+    EXPECT_TRUE(temporaries().empty());
+}
+
+TEST_F(ReportSave, FolderThatCannotBeWrittenFailsWithAMessage) {
+    auto res = save(version("1"), file("no-such-folder/r.rbr"));
+    ASSERT_FALSE(res);
+    EXPECT_NE(res.error().find("no-such-folder"), std::string::npos) << res.error();
+}
+
+TEST_F(ReportSave, FileModeIsKept) {
+    const std::string path = file("r.rbr");
+    ASSERT_TRUE(save(version("1"), path));
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+    ASSERT_TRUE(save(version("2"), path));
+    EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST_F(ReportSave, SavingThroughASymbolicLinkUpdatesItsTargetAndKeepsTheLink) {
+    const std::string real = file("real.rbr");
+    const std::string link = file("link.rbr");
+    ASSERT_TRUE(save(version("1"), real));
+    fs::create_symlink("real.rbr", link);
+    ASSERT_TRUE(save(version("2"), link));
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(slurp(real), to_xml(version("2")));
+    EXPECT_EQ(slurp(real + ".bak"), to_xml(version("1")));
+}
+
+TEST_F(ReportSave, TemporaryFilesOfCrashedSavesAreRemovedButLiveOnesKept) {
+    const std::string path = file("r.rbr");
+    const pid_t dead = ::fork();
+    if (dead == 0) ::_exit(0);
+    ASSERT_GT(dead, 0);
+    ::waitpid(dead, nullptr, 0);
+    const std::string stale = path + ".tmp-" + std::to_string(dead);
+    const std::string stale_bak = path + ".bak.tmp-" + std::to_string(dead);
+    const std::string live = path + ".tmp-" + std::to_string(::getppid());
+    const std::string other = file("other.rbr.tmp-" + std::to_string(dead));
+    for (const auto& f : {stale, stale_bak, live, other}) std::ofstream(f) << "partial";
+    ASSERT_TRUE(save(version("1"), path));
+    EXPECT_FALSE(fs::exists(stale));
+    EXPECT_FALSE(fs::exists(stale_bak));
+    EXPECT_TRUE(fs::exists(live));   // its process may still be saving
+    EXPECT_TRUE(fs::exists(other));  // another report's business
+}
+
+// A save killed at a random moment leaves the report either as before or as after, never torn.
+TEST_F(ReportSave, InterruptedSaveLeavesThePreviousFileIntact) {
+    auto big = [](const std::string& word) {
+        std::string text;
+        text.reserve(2u << 20);
+        for (int i = 0; text.size() < (2u << 20); ++i)
+            text += "- Đoạn " + std::to_string(i) + ": " + word + " giải quyết hồ sơ đúng hạn.\n\n";
+        return text;
+    };
+    Report a = version("111");
+    a.narrative["II.2"] = big("trước");
+    Report b = version("222");
+    b.narrative["II.2"] = big("sau");
+    const std::string xa = to_xml(a);
+    const std::string xb = to_xml(b);
+    ASSERT_GT(xa.size(), 2u << 20);
+
+    const std::string path = file("big.rbr");
+    ASSERT_TRUE(save(a, path));
+    // Time one save, to spread the kills over whole saves, preparation and writing alike.
+    const auto t0 = std::chrono::steady_clock::now();
+    ASSERT_TRUE(save(b, path));
+    ASSERT_TRUE(save(a, path));
+    const auto per_save_us = std::max<long long>(
+        1000, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() / 2);
+
+    const unsigned seed = static_cast<unsigned>(std::random_device{}());
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<long long> delay_us(0, per_save_us * 3);
+    auto size_of = [](const std::string& f) {
+        struct stat st {};
+        return ::stat(f.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1LL;
+    };
+    const auto size_a = static_cast<long long>(xa.size());
+    const auto size_b = static_cast<long long>(xb.size());
+    constexpr int kRounds = 60;
+    int torn_temporaries = 0;  // kills that landed while a temporary file was being written
+    for (int round = 0; round < kRounds; ++round) {
+        const pid_t child = ::fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            for (unsigned i = 0;; ++i)
+                if (!save(i % 2 ? a : b, path)) ::_exit(3);
+        }
+        const std::string child_tmp = path + ".tmp-" + std::to_string(child);
+        if (round % 2 == 0) {
+            // Anywhere in a save.
+            std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
+        } else {
+            // The dangerous moments: while a new version is being written, or as soon as the
+            // report itself looks unlike either version (what a writer in place would show).
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(per_save_us * 4);
+            while (std::chrono::steady_clock::now() < deadline) {
+                if (size_of(child_tmp) >= 0) break;
+                const long long now = size_of(path);
+                if (now != size_a && now != size_b) break;
+            }
+        }
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        ASSERT_TRUE(WIFSIGNALED(status)) << "the saving child stopped by itself, status " << status;
+        if (fs::exists(child_tmp)) ++torn_temporaries;
+
+        auto loaded = load(path);
+        ASSERT_TRUE(loaded) << "round " << round << ": " << loaded.error();
+        const std::string now = to_xml(*loaded);
+        ASSERT_TRUE(now == xa || now == xb) << "round " << round << ": the file is neither version";
+        const std::string raw = slurp(path);
+        ASSERT_TRUE(raw == xa || raw == xb) << "round " << round;
+        if (fs::exists(path + ".bak")) {
+            const std::string bak = slurp(path + ".bak");
+            ASSERT_TRUE(bak == xa || bak == xb) << "round " << round << ": the backup is torn";
+        }
+    }
+    // The test only means something if some kills hit a save in the middle of writing.
+    EXPECT_GT(torn_temporaries, 0);
+    std::cout << "[          ] " << torn_temporaries << " of " << kRounds
+              << " kills interrupted a file being written\n";
+    // The next save clears what the killed children left behind.
+    ASSERT_TRUE(save(a, path));
+    EXPECT_TRUE(temporaries().empty());
+}
+
+}  // namespace
+}  // namespace rb::report
