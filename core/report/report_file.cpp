@@ -129,7 +129,6 @@ rb::Status save(const Report& r, const std::string& path) {
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     remove_stale_temps(dir, target.filename().string());
 
-    if (getenv("RB_MUTANT")) { write_synced(file, xml.data(), xml.size(), 0); return ok_status(); }
     const std::string pid = std::to_string(::getpid());
     const std::string tmp = file + ".tmp-" + pid;
     struct stat current {};

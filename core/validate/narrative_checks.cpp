@@ -143,7 +143,8 @@ private:
         std::string key(cluster);
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(cluster.data(), static_cast<int32_t>(cluster.size())));
+        icu::UnicodeString u =
+            icu::UnicodeString::fromUTF8(icu::StringPiece(cluster.data(), static_cast<int32_t>(cluster.size())));
         u.foldCase(U_FOLD_CASE_DEFAULT);
         UErrorCode e = U_ZERO_ERROR;
         icu::UnicodeString n = nfc().normalize(u, e);
@@ -163,7 +164,8 @@ std::u32string to_u32(std::string_view s) {
 
 // Diacritics removed from folded text: NFD, marks dropped, đ → d.
 std::u32string strip_diacritics(std::string_view folded) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
     UErrorCode e = U_ZERO_ERROR;
     icu::UnicodeString d = nfd().normalize(u, e);
     std::u32string out;
@@ -200,7 +202,10 @@ std::vector<Span> words_of(std::string_view t, std::size_t from, std::size_t to)
     std::size_t i = from;
     while (i < to) {
         std::size_t n;
-        if (!is_word_cp(cp_at(t, i, &n))) { i = n; continue; }
+        if (!is_word_cp(cp_at(t, i, &n))) {
+            i = n;
+            continue;
+        }
         Span w{i, i};
         while (i < to) {
             if (!is_word_cp(cp_at(t, i, &n))) break;
@@ -336,7 +341,10 @@ Blob read_blob(std::string_view t, std::size_t i, std::size_t end) {
     std::size_t j = i;
     while (j < end) {
         const char c = t[j];
-        if (is_digit(c)) { ++j; continue; }
+        if (is_digit(c)) {
+            ++j;
+            continue;
+        }
         if ((c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && j + 1 < end && is_digit(t[j + 1])) {
             if (c == '/') ++bl.slashes;
             if (c == ':' || c == '-') bl.colon_or_dash = true;
@@ -372,7 +380,10 @@ std::vector<Num> scan_numbers(std::string_view t, std::size_t cb, std::size_t ce
     std::vector<Num> out;
     std::size_t i = cb;
     while (i < ce) {
-        if (!is_digit(t[i])) { ++i; continue; }
+        if (!is_digit(t[i])) {
+            ++i;
+            continue;
+        }
         const Blob bl = read_blob(t, i, ce);
         i = bl.e;
         if (bl.b > cb && joins_before(cp_before(t, bl.b))) continue;
@@ -504,7 +515,8 @@ void numbers_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& 
     }
     if (mentions.empty()) return;
     // Phrases by their first word, so that each word of the text costs one lookup.
-    std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, const std::vector<std::string>*>>> by_first_word;
+    std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, const std::vector<std::string>*>>>
+        by_first_word;
     for (std::size_t mi = 0; mi < mentions.size(); ++mi)
         for (const auto& ph : mentions[mi].phrases) by_first_word[ph.front()].emplace_back(mi, &ph);
 
@@ -576,8 +588,8 @@ void numbers_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& 
                 out.push_back({si, std::move(fd)});
             };
             const std::string shown = !m.display.empty() ? m.display
-                                      : m.value        ? format_count(*m.value) + (m.is_ratio ? "%" : "")
-                                                       : std::string();
+                                      : m.value          ? format_count(*m.value) + (m.is_ratio ? "%" : "")
+                                                         : std::string();
             if (wc.plain.size() == 1 && m.value && std::fabs(wc.plain[0]->x - *m.value) > 0.5)
                 report(*wc.plain[0], shown);
             if (wc.percent.size() == 1 && m.value) {
@@ -643,11 +655,19 @@ void names_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& ou
                         window += w;
                         ++k;
                     }
-                    if (k != nm.syllables) { k = 0; window.clear(); continue; }
+                    if (k != nm.syllables) {
+                        k = 0;
+                        window.clear();
+                        continue;
+                    }
                 }
-                if (window == nm.folded) { exact = true; break; }
+                if (window == nm.folded) {
+                    exact = true;
+                    break;
+                }
                 const std::u32string w32 = to_u32(window);
-                const std::size_t diff = w32.size() > nm.u32.size() ? w32.size() - nm.u32.size() : nm.u32.size() - w32.size();
+                const std::size_t diff =
+                    w32.size() > nm.u32.size() ? w32.size() - nm.u32.size() : nm.u32.size() - w32.size();
                 if (diff > 2) continue;
                 const std::size_t d = edit_distance(w32, nm.u32);
                 if (d == 0 || d > 2 || d >= best_d) continue;
@@ -691,7 +711,8 @@ void repeats_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& 
                 std::size_t n;
                 if (cs >= le) break;
                 const char32_t c = cp_at(t, cs, &n);
-                if ((c == '-' || c == '+' || c == '*' || c == 0x2022 || c == 0x2013) && (n == le || is_space_cp(cp_at(t, n))))
+                if ((c == '-' || c == '+' || c == '*' || c == 0x2022 || c == 0x2013) &&
+                    (n == le || is_space_cp(cp_at(t, n))))
                     cs = n;
                 else
                     break;
@@ -705,7 +726,10 @@ void repeats_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& 
                 if (is_space_cp(c)) {
                     pending_space = true;
                 } else {
-                    if (pending_space && !key.empty()) { key += ' '; ++letters; }
+                    if (pending_space && !key.empty()) {
+                        key += ' ';
+                        ++letters;
+                    }
                     pending_space = false;
                     key.append(t.substr(i, n - i));
                     ++letters;
@@ -757,8 +781,8 @@ void years_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& ou
             const bool qualified = w1 == "đầu" || w1 == "cuối" || w1 == "giữa";
             NarrativeFinding fd =
                 make(CheckKind::WrongYear, sec, f, qualified ? words[i - 1].b : words[i].b, words[i + 1].e);
-            fd.message = rb::trf("Mục {}: “{}” nhắc đến năm {}, trong khi đây là báo cáo năm {}", label(sec), fd.excerpt,
-                                 year, in.report_year);
+            fd.message = rb::trf("Mục {}: “{}” nhắc đến năm {}, trong khi đây là báo cáo năm {}", label(sec),
+                                 fd.excerpt, year, in.report_year);
             out.push_back({si, std::move(fd)});
         }
     }
@@ -771,7 +795,10 @@ void fractions_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>
         const std::string_view t = f.text;
         std::size_t i = 0;
         while (i < t.size()) {
-            if (!is_digit(t[i])) { ++i; continue; }
+            if (!is_digit(t[i])) {
+                ++i;
+                continue;
+            }
             const Blob fr = read_blob(t, i, t.size());
             i = fr.e;
             if (fr.slashes != 1 || fr.colon_or_dash) continue;
@@ -806,10 +833,10 @@ void fractions_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>
             const std::string rounded = format_vi(right, x->decimals);
             const std::string as(fs.substr(0, slash)), bs(fs.substr(slash + 1));
             fd.message = precise == rounded
-                             ? rb::trf("Mục {}: phép tính “{}” không đúng: {}/{} bằng {}%", label(sec), fd.excerpt, as, bs,
-                                       precise)
-                             : rb::trf("Mục {}: phép tính “{}” không đúng: {}/{} bằng {}% (làm tròn là {}%)", label(sec),
-                                       fd.excerpt, as, bs, precise, rounded);
+                             ? rb::trf("Mục {}: phép tính “{}” không đúng: {}/{} bằng {}%", label(sec), fd.excerpt, as,
+                                       bs, precise)
+                             : rb::trf("Mục {}: phép tính “{}” không đúng: {}/{} bằng {}% (làm tròn là {}%)",
+                                       label(sec), fd.excerpt, as, bs, precise, rounded);
             out.push_back({si, std::move(fd)});
         }
     }

@@ -16,12 +16,12 @@ struct Mention {
     std::string code;                  // indicator code, e.g. "HS.4.2"
     std::vector<std::string> phrases;  // e.g. {"đúng hạn"}; whole words, case-insensitive, NFC.
                                        // Phrases must not contain clause punctuation (. , ; :).
-    std::string unit_noun;  // "hồ sơ", "thủ tục"...: a counted number must be followed by it
-                            // (for ratios: the unit of the parts); empty = no requirement
-    std::optional<double> value;  // current value; for ratios the percentage (26.73 for
-                                  // 26,73%); nullopt (blank, n.a.) = not checked
-    std::string display;          // how the appendix shows it ("1.034", "26,73%")
-    bool is_ratio = false;        // a percentage computed as numerator / denominator
+    std::string unit_noun;             // "hồ sơ", "thủ tục"...: a counted number must be followed by it
+                                       // (for ratios: the unit of the parts); empty = no requirement
+    std::optional<double> value;       // current value; for ratios the percentage (26.73 for
+                                       // 26,73%); nullopt (blank, n.a.) = not checked
+    std::string display;               // how the appendix shows it ("1.034", "26,73%")
+    bool is_ratio = false;             // a percentage computed as numerator / denominator
     std::optional<double> numerator, denominator;  // ratio parts, to check a prose "a/b"
 };
 
@@ -42,7 +42,7 @@ enum class CheckKind { NumberContradicts, NameTypo, RepeatedParagraph, WrongYear
 struct NarrativeFinding {
     CheckKind kind;
     std::string section_id;
-    std::string code;  // the indicator concerned (NumberContradicts), else empty
+    std::string code;                    // the indicator concerned (NumberContradicts), else empty
     std::size_t offset = 0, length = 0;  // byte range of the offending words in the section's text
     std::string excerpt;                 // the offending words as typed
     std::string message;                 // translated sentence for the user

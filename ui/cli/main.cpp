@@ -472,6 +472,12 @@ int cmd_text(App& app, const Args& a) {
         for (const auto& s : t->sections) ids += (ids.empty() ? "" : ", ") + s.id;
         fail(kDataError, trf("Không có mục “{}”; các mục: {}", section, ids));
     }
+    if (!a.option("--value") && !a.option("--file")) {
+        // Without new text, print the section as stored.
+        auto it = r.narrative.find(section);
+        if (it != r.narrative.end()) std::cout << it->second << '\n';
+        return kOk;
+    }
     if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
     std::string text = value_or_file(a);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
@@ -586,10 +592,53 @@ int cmd_validate(App& app, const Args& a) {
     return res.errors > 0 ? kDataError : kOk;
 }
 
+void print_header(const report::Report& r, bool as_json) {
+    const auto& h = r.header;
+    json out;
+    out["parent-body"] = h.parent_body;
+    out["issuing-body"] = h.issuing_body;
+    out["number"] = h.number;
+    out["symbol"] = h.symbol;
+    out["place"] = h.place;
+    out["date"] = h.date ? fmt::format("{:04}-{:02}-{:02}", h.date->year, h.date->month, h.date->day) : "";
+    out["summary"] = h.summary;
+    out["authority"] = h.signing_authority;
+    out["signer-title"] = h.signer_title;
+    out["signer"] = h.signer_name;
+    out["recipients"] = h.recipients;
+    out["from"] = fmt::format("{:04}-{:02}-{:02}", r.window_from.year, r.window_from.month, r.window_from.day);
+    out["to"] = fmt::format("{:04}-{:02}-{:02}", r.window_to.year, r.window_to.month, r.window_to.day);
+    out["unit"] = r.unit.name;
+    out["unit-kind"] = r.unit.kind;
+    out["parent"] = r.unit.parent;
+    out["parent-kind"] = r.unit.parent_kind;
+    out["province"] = r.unit.province;
+    out["status"] = report::to_string(r.status);
+    out["amendment"] = r.amendment;
+    if (as_json) {
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    std::cout << h.parent_body << '\n' << h.issuing_body << '\n' << fmt::format("Số: {}/{}", h.number, h.symbol) << '\n';
+    if (h.date) {
+        std::cout << h.place << ", "
+                  << locale::format_date_long(locale::Date{h.date->year, h.date->month, h.date->day}) << '\n';
+    }
+    std::cout << "BÁO CÁO\n" << h.summary << "\n\n" << tr("Nơi nhận:") << '\n';
+    for (std::size_t i = 0; i < h.recipients.size(); ++i)
+        std::cout << "- " << h.recipients[i] << (i + 1 == h.recipients.size() ? "." : ";") << '\n';
+    std::cout << h.signing_authority << '\n' << h.signer_title << '\n' << h.signer_name << '\n';
+    std::cout << trf("Số liệu từ {} đến {}", date_text(r.window_from), date_text(r.window_to)) << '\n';
+}
+
 int cmd_header(App& app, const Args& a) {
-    require_args(a, 2, "header REPORT KEY=VALUE...");
+    require_args(a, 1, "header REPORT [KEY=VALUE...] [--json]");
     const std::string path = a.positional[0];
     report::Report r = app.load_report(path);
+    if (a.positional.size() == 1) {
+        print_header(r, a.flag("--json"));
+        return kOk;
+    }
     if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
     report::Report updated = r;  // all or nothing
     for (std::size_t i = 1; i < a.positional.size(); ++i) {

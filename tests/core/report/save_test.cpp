@@ -196,6 +196,7 @@ TEST_F(ReportSave, InterruptedSaveLeavesThePreviousFileIntact) {
     const auto per_save_us = std::max<long long>(
         1000, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() / 2);
 
+    std::cout << "[          ] one save: " << per_save_us / 1000 << " ms\n";
     const unsigned seed = static_cast<unsigned>(std::random_device{}());
     SCOPED_TRACE("seed " + std::to_string(seed));
     std::mt19937 rng(seed);
@@ -220,13 +221,17 @@ TEST_F(ReportSave, InterruptedSaveLeavesThePreviousFileIntact) {
             // Anywhere in a save.
             std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
         } else {
-            // The dangerous moments: while a new version is being written, or as soon as the
-            // report itself looks unlike either version (what a writer in place would show).
-            const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(per_save_us * 4);
+            // Kill while a new version is being written. Meanwhile watch the report itself:
+            // seen at any moment it must be one whole version, since a crash could happen then.
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(per_save_us * 20 + 1000000);
             while (std::chrono::steady_clock::now() < deadline) {
                 if (size_of(child_tmp) >= 0) break;
                 const long long now = size_of(path);
-                if (now != size_a && now != size_b) break;
+                if (now != size_a && now != size_b) {
+                    ADD_FAILURE() << "round " << round << ": during a save the report was " << now
+                                  << " bytes, neither version";
+                    break;
+                }
             }
         }
         ::kill(child, SIGKILL);
