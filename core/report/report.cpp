@@ -8,6 +8,14 @@
 #include "i18n/i18n.hpp"
 
 namespace rb::report {
+namespace {
+
+rb::Status read_only_refusal(const Report& r) {
+    return rb::Status::fail(r.read_only_reason.empty() ? std::string(tr("Báo cáo chỉ mở để xem."))
+                                                       : r.read_only_reason);
+}
+
+}  // namespace
 
 const char* to_string(Status s) {
     switch (s) {
@@ -29,14 +37,14 @@ Result<Status> parse_status(std::string_view text) {
 bool is_locked(const Report& r) { return r.read_only || r.status == Status::Submitted; }
 
 rb::Status ensure_editable(const Report& r) {
-    if (r.read_only) return rb::Status::fail(trf("Báo cáo chỉ mở để xem: {}", r.read_only_reason));
+    if (r.read_only) return read_only_refusal(r);
     if (r.status == Status::Submitted)
         return rb::Status::fail(tr("Báo cáo đã nộp; hãy tạo bản sửa đổi."));
     return ok_status();
 }
 
 rb::Status change_status(Report& r, Status to) {
-    if (r.read_only) return rb::Status::fail(trf("Báo cáo chỉ mở để xem: {}", r.read_only_reason));
+    if (r.read_only) return read_only_refusal(r);
     if (r.status == to) return ok_status();
     if (r.status == Status::Submitted)
         return rb::Status::fail(tr("Báo cáo đã nộp; hãy tạo bản sửa đổi."));

@@ -111,7 +111,8 @@ Result<Report> load(const std::string& path) {
 rb::Status save(const Report& r, const std::string& path) {
     if (r.read_only)
         return rb::Status::fail(
-            trf("Báo cáo chỉ mở để xem, không lưu được {}: {}", path, r.read_only_reason));
+            trf("Không lưu được {}: {}", path,
+                r.read_only_reason.empty() ? tr("Báo cáo chỉ mở để xem.") : r.read_only_reason));
     const std::string xml = to_xml(r);
     // Never write a file that would not open again.
     if (auto check = from_xml(xml, path); !check)

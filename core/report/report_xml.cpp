@@ -226,7 +226,7 @@ public:
         if (*version > kFormatVersion) {
             r.read_only = true;
             r.read_only_reason =
-                trf("tệp được tạo bởi phiên bản ReportBench mới hơn (định dạng {}; phiên bản này "
+                trf("Tệp được tạo bởi phiên bản ReportBench mới hơn (định dạng {}; phiên bản này "
                     "đọc được đến định dạng {}), nên chỉ mở để xem.",
                     *version, kFormatVersion);
         }

@@ -4,6 +4,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -69,14 +70,47 @@ namespace {
 struct ErrorSink {
     std::vector<Issue>* issues;
     std::string file;
+    std::string_view text;  // the document, to find a column libxml2 does not give
 };
+
+// libxml2 gives schema-validity errors a line but no column: point at the start tag of the
+// offending element on that line, or else at the line's first non-blank character.
+int column_on_line(std::string_view text, int line, const xmlError* error) {
+    std::size_t start = 0;
+    for (int l = 1; l < line; ++l) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos) return 0;
+        ++start;
+    }
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view row = text.substr(start, end - start);
+    std::size_t at = std::string_view::npos;
+    if (const auto* node = static_cast<const xmlNode*>(error->node);
+        node && node->type == XML_ELEMENT_NODE && node->name) {
+        std::string tag = "<";
+        if (node->ns && node->ns->prefix) tag += std::string(reinterpret_cast<const char*>(node->ns->prefix)) + ":";
+        tag += reinterpret_cast<const char*>(node->name);
+        for (auto pos = row.find(tag); pos != std::string_view::npos; pos = row.find(tag, pos + 1)) {
+            const std::size_t after = pos + tag.size();
+            if (after == row.size() || std::string_view(" \t\r/>").find(row[after]) != std::string_view::npos) {
+                at = pos;
+                break;
+            }
+        }
+    }
+    if (at == std::string_view::npos) at = row.find_first_not_of(" \t\r");
+    if (at == std::string_view::npos) at = 0;
+    return locate(text, start + at).column;
+}
 
 void collect(void* ctx, const xmlError* error) {
     auto* sink = static_cast<ErrorSink*>(ctx);
     if (!error) return;
     std::string msg = error->message ? error->message : "";
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    sink->issues->push_back(Issue{sink->file, Location{error->line, error->int2}, msg});
+    int column = error->int2;
+    if (column <= 0 && error->line > 0 && !sink->text.empty()) column = column_on_line(sink->text, error->line, error);
+    sink->issues->push_back(Issue{sink->file, Location{error->line, column}, msg});
 }
 
 void structured_error(void* ctx, xmlErrorPtr error) { collect(ctx, error); }
@@ -100,7 +134,7 @@ xmlSchemaPtr compiled_schema(const std::string& xsd_name, std::vector<Issue>& is
         issues.push_back(Issue{xsd_name, {}, trf("Không có lược đồ {}", xsd_name)});
         return nullptr;
     }
-    ErrorSink sink{&issues, xsd_name};
+    ErrorSink sink{&issues, xsd_name, {}};
     xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(text->data(), static_cast<int>(text->size()));
     xmlSchemaSetParserStructuredErrors(pctx, structured_error, &sink);
     xmlSchemaPtr schema = xmlSchemaParse(pctx);
@@ -116,7 +150,7 @@ std::vector<Issue> validate(std::string_view text, const std::string& xsd_name,
     std::vector<Issue> issues;
     xmlSchemaPtr schema = compiled_schema(xsd_name, issues);
     if (!schema) return issues;
-    ErrorSink sink{&issues, file_label};
+    ErrorSink sink{&issues, file_label, text};
     // No network, no entity substitution, no DTD loading, huge-document limits kept on.
     const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS;
     xmlParserCtxtPtr pctx = xmlNewParserCtxt();

@@ -214,7 +214,9 @@ TEST(RealDefinitions, NoEditionLetsARatioBeTyped) {
         auto t = load_definition(path);
         ASSERT_TRUE(t) << t.error();
         for (const auto& ind : (*t)->indicators) {
-            if (ind.type == ValueType::Percent) EXPECT_TRUE(ind.is_computed()) << path << ": " << ind.code;
+            if (ind.type == ValueType::Percent) {
+                EXPECT_TRUE(ind.is_computed()) << path << ": " << ind.code;
+            }
         }
     }
 }

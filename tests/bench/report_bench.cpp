@@ -1,0 +1,269 @@
+// Benchmarks of what a user waits for: loading a definition, loading a report file, the full
+// evaluate + validate pass run when a report is opened, and the incremental recompute after
+// one edit. Data: the CCHC definition (Nam Định 2024 edition) and its bundled seed report
+// (xã Phương Định, Q1 2024). Targets and figures: docs/performance.md.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "expr/expr.hpp"
+#include "i18n/i18n.hpp"
+#include "report/entry.hpp"
+#include "report/report.hpp"
+#include "schema/report_type.hpp"
+#include "validate/evaluation.hpp"
+#include "validate/findings.hpp"
+#include "validate/narrative_checks.hpp"
+
+namespace {
+
+using namespace rb;
+
+const std::string kDefinitionPath = std::string(RB_SOURCE_DIR) + "/plugins/cchc/cchc-nam-dinh-2024.xml";
+const std::string kReportPath = std::string(RB_SOURCE_DIR) + "/plugins/cchc/samples/phuong-dinh-2024-q1.rbr";
+
+[[noreturn]] void die(const std::string& what) {
+    std::fprintf(stderr, "bench_report: %s\n", what.c_str());
+    std::exit(1);
+}
+
+// The definition and the seed report, loaded once per process.
+struct Data {
+    schema::ReportTypePtr type;
+    report::Report report;
+
+    static const Data& get() {
+        static const Data d = [] {
+            Data x;
+            auto type = schema::load_definition(kDefinitionPath);
+            if (!type) die("cannot load " + kDefinitionPath + ": " + type.error());
+            x.type = *type;
+            auto r = report::load(kReportPath);
+            if (!r) die("cannot load " + kReportPath + ": " + r.error());
+            x.report = std::move(*r);
+            return x;
+        }();
+        return d;
+    }
+};
+
+validate::Evaluation make_evaluation(const Data& d) {
+    auto ev = validate::Evaluation::create(d.type);
+    if (!ev) die("cannot create the evaluation: " + ev.error());
+    return std::move(*ev);
+}
+
+// The rule part of validate(): every rule's `when` and `test` over the current values, as the
+// validator evaluates them, without building findings (the seed report breaks no rule or
+// only a few, so message formatting is not what this measures). Returns the broken rules.
+int evaluate_rules(const validate::Evaluation& ev) {
+    const auto& current = ev.values();
+    const auto& previous = ev.previous_values();
+    int broken = 0;
+    for (const auto& rule : ev.type().rules) {
+        if (rule.when && !rule.when->evaluate(current, previous).is_true()) continue;
+        if (rule.test.evaluate(current, previous).is_false()) ++broken;
+    }
+    return broken;
+}
+
+// The input of the narrative checks, built the way validate() builds it.
+validate::NarrativeInput narrative_input(const validate::Evaluation& ev, const report::Report& r) {
+    const auto& type = ev.type();
+    validate::NarrativeInput in;
+    in.report_year = r.period.year;
+    for (const auto& s : type.sections) {
+        auto it = r.narrative.find(s.id);
+        if (it == r.narrative.end() || it->second.empty()) continue;
+        in.sections.push_back({s.id, s.id, report::fill_placeholders(s.title.vi, r), it->second});
+    }
+    for (std::size_t i = 0; i < type.indicators.size(); ++i) {
+        const auto& ind = type.indicators[i];
+        if (ind.mention_phrases.empty()) continue;
+        validate::Mention m;
+        m.code = ind.code;
+        m.phrases = ind.mention_phrases;
+        m.unit_noun = ind.mention_noun;
+        const expr::Value& v = ev.value(i);
+        if (v.is_number()) m.value = v.number;
+        m.display = ev.display(i);
+        if (ind.type == schema::ValueType::Percent && ind.computed && ind.computed_source.rfind("ratio(", 0) == 0 &&
+            ind.computed->reference_slots().size() == 2) {
+            m.is_ratio = true;
+            const auto& refs = ind.computed->reference_slots();
+            if (ev.value(refs[0]).is_number()) m.numerator = ev.value(refs[0]).number;
+            if (ev.value(refs[1]).is_number()) m.denominator = ev.value(refs[1]).number;
+        }
+        in.mentions.push_back(std::move(m));
+    }
+    for (const auto* name : {&r.unit.name, &r.unit.parent, &r.unit.province, &r.header.place})
+        if (!name->empty()) in.unit.names.push_back(*name);
+    for (const auto& former : r.unit.former_names) in.unit.names.push_back(former);
+    return in;
+}
+
+// 1. Reading a definition: XSD validation, model, expression parsing and binding, graph.
+void BM_LoadDefinition(benchmark::State& state) {
+    for (auto _ : state) {
+        auto type = schema::load_definition(kDefinitionPath);
+        if (!type) {
+            state.SkipWithError(type.error().c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(type);
+    }
+}
+BENCHMARK(BM_LoadDefinition)->Unit(benchmark::kMillisecond);
+
+// 4. Reading a report file: XSD validation and parse.
+void BM_LoadReport(benchmark::State& state) {
+    for (auto _ : state) {
+        auto r = report::load(kReportPath);
+        if (!r) {
+            state.SkipWithError(r.error().c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_LoadReport)->Unit(benchmark::kMicrosecond);
+
+// 2. Opening a report: every entered value taken in and everything recomputed, then every
+// finding (rules, built-in checks, narrative checks).
+void BM_FullPass(benchmark::State& state) {
+    const Data& d = Data::get();
+    auto ev = make_evaluation(d);
+    for (auto _ : state) {
+        ev.load(d.report);
+        auto res = validate::validate(ev, d.report);
+        benchmark::DoNotOptimize(res);
+    }
+}
+BENCHMARK(BM_FullPass)->Unit(benchmark::kMicrosecond);
+
+// 2a. Evaluate only: Evaluation::load (inputs parsed from canonical text, full recompute).
+void BM_EvaluateOnly(benchmark::State& state) {
+    const Data& d = Data::get();
+    auto ev = make_evaluation(d);
+    for (auto _ : state) {
+        ev.load(d.report);
+        benchmark::DoNotOptimize(ev.values().data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_EvaluateOnly)->Unit(benchmark::kMicrosecond);
+
+// 2b. Rules only: the definition's validation rules over already computed values.
+void BM_RulesOnly(benchmark::State& state) {
+    const Data& d = Data::get();
+    auto ev = make_evaluation(d);
+    ev.load(d.report);
+    state.counters["rules"] = static_cast<double>(d.type->rules.size());
+    state.counters["broken"] = evaluate_rules(ev);
+    for (auto _ : state) benchmark::DoNotOptimize(evaluate_rules(ev));
+}
+BENCHMARK(BM_RulesOnly)->Unit(benchmark::kMicrosecond);
+
+// 2c. Evaluate + rules: the full pass without the built-in and narrative checks.
+void BM_EvaluateAndRules(benchmark::State& state) {
+    const Data& d = Data::get();
+    auto ev = make_evaluation(d);
+    for (auto _ : state) {
+        ev.load(d.report);
+        benchmark::DoNotOptimize(evaluate_rules(ev));
+    }
+}
+BENCHMARK(BM_EvaluateAndRules)->Unit(benchmark::kMicrosecond);
+
+// 2d. validate() as the application calls it: rules, built-in checks and narrative checks.
+void BM_ValidateWithNarrative(benchmark::State& state) {
+    const Data& d = Data::get();
+    auto ev = make_evaluation(d);
+    ev.load(d.report);
+    {
+        auto res = validate::validate(ev, d.report);
+        state.counters["findings"] = static_cast<double>(res.findings.size());
+    }
+    for (auto _ : state) {
+        auto res = validate::validate(ev, d.report);
+        benchmark::DoNotOptimize(res);
+    }
+}
+BENCHMARK(BM_ValidateWithNarrative)->Unit(benchmark::kMicrosecond);
+
+// 2e. The narrative checks alone (check_narrative on the seed report's prose), input prepared
+// outside the loop; tells how much of validate() they account for.
+void BM_NarrativeChecksOnly(benchmark::State& state) {
+    const Data& d = Data::get();
+    auto ev = make_evaluation(d);
+    ev.load(d.report);
+    const auto in = narrative_input(ev, d.report);
+    std::size_t bytes = 0;
+    for (const auto& s : in.sections) bytes += s.text.size();
+    state.counters["sections"] = static_cast<double>(in.sections.size());
+    state.counters["mentions"] = static_cast<double>(in.mentions.size());
+    for (auto _ : state) {
+        auto found = validate::check_narrative(in);
+        benchmark::DoNotOptimize(found);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(BM_NarrativeChecksOnly)->Unit(benchmark::kMicrosecond);
+
+// 3. One edit: HS.4.2 (resolved on time) alternating 317 / 318, incremental recompute of what
+// depends on it (HS.4, III.3.1.x, the on-time rate...).
+void BM_IncrementalEdit(benchmark::State& state) {
+    const Data& d = Data::get();
+    auto ev = make_evaluation(d);
+    ev.load(d.report);
+    const auto slot = d.type->slot("HS.4.2");
+    if (!slot) {
+        state.SkipWithError("HS.4.2 is not in the definition");
+        return;
+    }
+    const std::string values[2] = {"318", "317"};
+    std::size_t changed = 0;
+    bool flip = false;
+    for (auto _ : state) {
+        auto out = ev.set(*slot, values[flip]);
+        flip = !flip;
+        changed = out.size();
+        benchmark::DoNotOptimize(out);
+    }
+    state.counters["changed_slots"] = static_cast<double>(changed);
+}
+BENCHMARK(BM_IncrementalEdit)->Unit(benchmark::kNanosecond);
+
+double microseconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    i18n::set_language(i18n::Language::Vietnamese);
+
+    // First calls of the process: they also compile the XSDs, which are cached afterwards.
+    // Measured once here; the benchmarks above measure the warm case.
+    auto t0 = std::chrono::steady_clock::now();
+    if (!schema::load_definition(kDefinitionPath)) die("cannot load " + kDefinitionPath);
+    const double cold_definition = microseconds_since(t0);
+    t0 = std::chrono::steady_clock::now();
+    if (!report::load(kReportPath)) die("cannot load " + kReportPath);
+    const double cold_report = microseconds_since(t0);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f us", cold_definition);
+    benchmark::AddCustomContext("first_load_definition", buf);
+    std::snprintf(buf, sizeof buf, "%.0f us", cold_report);
+    benchmark::AddCustomContext("first_load_report", buf);
+
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
