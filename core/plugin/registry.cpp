@@ -203,7 +203,10 @@ std::vector<std::string> check_file(const std::string& path) {
         }
         return out;
     }
-    const char* xsd = root == "plugin" ? "plugin.xsd" : root == "report" ? "report.xsd" : root == "profile" ? "profile.xsd" : nullptr;
+    const char* xsd = root == "plugin" ? "plugin.xsd"
+                      : root == "report" ? "report.xsd"
+                      : root == "unitProfile" ? "unitprofile.xsd"
+                                             : nullptr;
     if (!xsd) return {trf("{}: không nhận ra loại tệp (phần tử gốc <{}>)", path, root)};
     std::vector<std::string> out;
     for (const auto& i : xml::validate(*text, xsd, path)) out.push_back(i.to_string());

@@ -29,10 +29,14 @@ Result<Period> bad_period(std::string_view text) {
 // First and last month of the period, 1-based.
 std::pair<int, int> month_span(const Period& p) {
     switch (p.kind) {
-        case PeriodKind::Quarter: return {3 * p.index - 2, 3 * p.index};
-        case PeriodKind::HalfYear: return {1, 6};
-        case PeriodKind::NineMonths: return {1, 9};
-        case PeriodKind::Year: break;
+        case PeriodKind::Quarter:
+            return {3 * p.index - 2, 3 * p.index};
+        case PeriodKind::HalfYear:
+            return {1, 6};
+        case PeriodKind::NineMonths:
+            return {1, 9};
+        case PeriodKind::Year:
+            break;
     }
     return {1, 12};
 }
@@ -62,8 +66,8 @@ Result<Period> Period::parse(std::string_view text) {
         year = year * 10 + (s[i] - '0');
     }
     if (year < kMinYear || year > kMaxYear) {
-        return Result<Period>::fail(trf(
-            "Kỳ báo cáo \"{}\" không hợp lệ: năm phải từ {} đến {}.", text, kMinYear, kMaxYear));
+        return Result<Period>::fail(
+            trf("Kỳ báo cáo \"{}\" không hợp lệ: năm phải từ {} đến {}.", text, kMinYear, kMaxYear));
     }
     if (s.size() == 4) return Result<Period>::ok(Period{PeriodKind::Year, year, 0});
     if (s.size() != 7 || s[4] != '-') return bad_period(text);
@@ -78,30 +82,42 @@ Result<Period> Period::parse(std::string_view text) {
 
 std::string Period::code() const {
     switch (kind) {
-        case PeriodKind::Quarter: return fmt::format("{:04}-Q{}", year, index);
-        case PeriodKind::HalfYear: return fmt::format("{:04}-H1", year);
-        case PeriodKind::NineMonths: return fmt::format("{:04}-9M", year);
-        case PeriodKind::Year: break;
+        case PeriodKind::Quarter:
+            return fmt::format("{:04}-Q{}", year, index);
+        case PeriodKind::HalfYear:
+            return fmt::format("{:04}-H1", year);
+        case PeriodKind::NineMonths:
+            return fmt::format("{:04}-9M", year);
+        case PeriodKind::Year:
+            break;
     }
     return fmt::format("{:04}", year);
 }
 
 std::string Period::label_vi() const {
     switch (kind) {
-        case PeriodKind::Quarter: return fmt::format("Quý {} năm {}", roman(index), year);
-        case PeriodKind::HalfYear: return fmt::format("6 tháng đầu năm {}", year);
-        case PeriodKind::NineMonths: return fmt::format("9 tháng đầu năm {}", year);
-        case PeriodKind::Year: break;
+        case PeriodKind::Quarter:
+            return fmt::format("Quý {} năm {}", roman(index), year);
+        case PeriodKind::HalfYear:
+            return fmt::format("6 tháng đầu năm {}", year);
+        case PeriodKind::NineMonths:
+            return fmt::format("9 tháng đầu năm {}", year);
+        case PeriodKind::Year:
+            break;
     }
     return fmt::format("năm {}", year);
 }
 
 std::string Period::label_en() const {
     switch (kind) {
-        case PeriodKind::Quarter: return fmt::format("Q{} {}", index, year);
-        case PeriodKind::HalfYear: return fmt::format("first half of {}", year);
-        case PeriodKind::NineMonths: return fmt::format("first nine months of {}", year);
-        case PeriodKind::Year: break;
+        case PeriodKind::Quarter:
+            return fmt::format("Q{} {}", index, year);
+        case PeriodKind::HalfYear:
+            return fmt::format("first half of {}", year);
+        case PeriodKind::NineMonths:
+            return fmt::format("first nine months of {}", year);
+        case PeriodKind::Year:
+            break;
     }
     return fmt::format("year {}", year);
 }
@@ -118,9 +134,12 @@ std::optional<Period> Period::previous() const {
         case PeriodKind::Quarter:
             if (index <= 1) return std::nullopt;
             return Period{PeriodKind::Quarter, year, index - 1};
-        case PeriodKind::HalfYear: return std::nullopt;
-        case PeriodKind::NineMonths: return Period{PeriodKind::HalfYear, year, 1};
-        case PeriodKind::Year: return Period{PeriodKind::NineMonths, year, 0};
+        case PeriodKind::HalfYear:
+            return std::nullopt;
+        case PeriodKind::NineMonths:
+            return Period{PeriodKind::HalfYear, year, 1};
+        case PeriodKind::Year:
+            return Period{PeriodKind::NineMonths, year, 0};
     }
     return std::nullopt;
 }

@@ -19,9 +19,12 @@ rb::Status read_only_refusal(const Report& r) {
 
 const char* to_string(Status s) {
     switch (s) {
-        case Status::Draft: return "draft";
-        case Status::Complete: return "complete";
-        case Status::Submitted: return "submitted";
+        case Status::Draft:
+            return "draft";
+        case Status::Complete:
+            return "complete";
+        case Status::Submitted:
+            return "submitted";
     }
     return "draft";
 }
@@ -34,23 +37,22 @@ Result<Status> parse_status(std::string_view text) {
         trf("Trạng thái \"{}\" không hợp lệ (dùng draft, complete hoặc submitted).", text));
 }
 
-bool is_locked(const Report& r) { return r.read_only || r.status == Status::Submitted; }
+bool is_locked(const Report& r) {
+    return r.read_only || r.status == Status::Submitted;
+}
 
 rb::Status ensure_editable(const Report& r) {
     if (r.read_only) return read_only_refusal(r);
-    if (r.status == Status::Submitted)
-        return rb::Status::fail(tr("Báo cáo đã nộp; hãy tạo bản sửa đổi."));
+    if (r.status == Status::Submitted) return rb::Status::fail(tr("Báo cáo đã nộp; hãy tạo bản sửa đổi."));
     return ok_status();
 }
 
 rb::Status change_status(Report& r, Status to) {
     if (r.read_only) return read_only_refusal(r);
     if (r.status == to) return ok_status();
-    if (r.status == Status::Submitted)
-        return rb::Status::fail(tr("Báo cáo đã nộp; hãy tạo bản sửa đổi."));
+    if (r.status == Status::Submitted) return rb::Status::fail(tr("Báo cáo đã nộp; hãy tạo bản sửa đổi."));
     if (r.status == Status::Draft && to == Status::Submitted)
-        return rb::Status::fail(
-            tr("Báo cáo chưa hoàn thành; hãy đánh dấu hoàn thành trước khi nộp."));
+        return rb::Status::fail(tr("Báo cáo chưa hoàn thành; hãy đánh dấu hoàn thành trước khi nộp."));
     r.status = to;
     return ok_status();
 }

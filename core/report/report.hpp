@@ -88,7 +88,7 @@ struct Header {
     std::string symbol;        // "BC-UBND"
     std::string place;         // "Phương Định"
     std::optional<SimpleDate> date;
-    std::string summary;       // the line under "BÁO CÁO"
+    std::string summary;  // the line under "BÁO CÁO"
     std::string signing_authority = "TM. ỦY BAN NHÂN DÂN";
     std::string signer_title = "CHỦ TỊCH";
     std::string signer_name;
@@ -108,8 +108,8 @@ struct Report {
     std::map<std::string, std::string> narrative;  // section id → text, kept exactly
     std::vector<Justification> justifications;
     Status status = Status::Draft;
-    int amendment = 0;    // 0 = original
-    std::string amends;   // file name of the report this one corrects
+    int amendment = 0;              // 0 = original
+    std::string amends;             // file name of the report this one corrects
     std::string created, modified;  // ISO timestamps, set by the caller
     // Raw XML of elements this version does not know (the file's <extension> area, or parts of
     // a newer format), written back verbatim inside <extension>. Each entry is one element.

@@ -18,7 +18,9 @@ namespace fs = std::filesystem;
 namespace rb::report {
 namespace {
 
-std::string last_error() { return std::strerror(errno); }
+std::string last_error() {
+    return std::strerror(errno);
+}
 
 class Fd {
 public:

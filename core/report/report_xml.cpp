@@ -53,14 +53,26 @@ std::string xml_safe(std::string_view s) {
         int len = 0;
         char32_t cp = 0;
         char32_t min = 0;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        }
         bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
         for (int k = 1; ok && k < len; ++k) {
             const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xC0) != 0x80) ok = false;
-            else cp = (cp << 6) | (cc & 0x3F);
+            if ((cc & 0xC0) != 0x80)
+                ok = false;
+            else
+                cp = (cp << 6) | (cc & 0x3F);
         }
         if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
         if (!ok) {
@@ -140,10 +152,21 @@ void collect_prefixes(const pugi::xml_node& n, std::vector<std::string>& out) {
             if (have == p) return;
         out.emplace_back(p);
     };
-    note(n.name());
-    for (const pugi::xml_attribute& a : n.attributes()) note(a.name());
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-        if (c.type() == pugi::node_element) collect_prefixes(c, out);
+    // Iterative: preserved content comes from untrusted files and may nest deeply.
+    pugi::xml_node cur = n;
+    while (cur) {
+        if (cur.type() == pugi::node_element) {
+            note(cur.name());
+            for (const pugi::xml_attribute& a : cur.attributes()) note(a.name());
+        }
+        if (cur.first_child()) {
+            cur = cur.first_child();
+            continue;
+        }
+        while (cur && cur != n && !cur.next_sibling()) cur = cur.parent();
+        if (!cur || cur == n) break;
+        cur = cur.next_sibling();
+    }
 }
 
 // One unknown element as standalone XML: the namespace declarations it relies on from its
@@ -181,8 +204,7 @@ int first_column(std::string_view text, int line) {
     return xml::locate(text.substr(pos), end - pos).column;
 }
 
-std::string join_issues(std::vector<xml::Issue> issues, std::string_view text,
-                        const std::string& label) {
+std::string join_issues(std::vector<xml::Issue> issues, std::string_view text, const std::string& label) {
     std::string out = trf("Tệp báo cáo {} không hợp lệ:", label);
     std::size_t shown = 0;
     for (auto& issue : issues) {
@@ -198,14 +220,25 @@ std::string join_issues(std::vector<xml::Issue> issues, std::string_view text,
     return out;
 }
 
-// formatVersion of a parsed document, INT_MAX when too large to hold; nullopt if unreadable.
-std::optional<int> format_version(const pugi::xml_node& root) {
-    const std::string_view v = root.attribute("formatVersion").value();
+// A non-negative integer as XSD writes it (blanks around, optional '+'). INT_MAX when too
+// large to hold; nullopt when not a number.
+std::optional<int> parse_count(std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r'))
+        v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r'))
+        v.remove_suffix(1);
+    if (!v.empty() && v.front() == '+') v.remove_prefix(1);
+    if (v.empty() || v.front() == '-') return std::nullopt;
     int out = 0;
     const auto res = std::from_chars(v.data(), v.data() + v.size(), out);
+    if (res.ptr != v.data() + v.size()) return std::nullopt;
     if (res.ec == std::errc::result_out_of_range) return INT_MAX;
-    if (res.ec != std::errc() || res.ptr != v.data() + v.size()) return std::nullopt;
+    if (res.ec != std::errc()) return std::nullopt;
     return out;
+}
+
+std::optional<int> format_version(const pugi::xml_node& root) {
+    return parse_count(root.attribute("formatVersion").value());
 }
 
 struct ReadError {
@@ -220,8 +253,8 @@ public:
         Report r;
         const std::optional<int> version = format_version(root);
         if (!version || *version < 1) {
-            fail(root, trf("phiên bản định dạng \"{}\" không hợp lệ",
-                            root.attribute("formatVersion").value()));
+            fail(root,
+                 trf("phiên bản định dạng \"{}\" không hợp lệ", root.attribute("formatVersion").value()));
         }
         if (*version > kFormatVersion) {
             r.read_only = true;
@@ -253,11 +286,10 @@ public:
         if (!st) fail(status, st.error());
         r.status = *st;
         const std::string_view amendment = status.attribute("amendment").value();
-        const auto res = std::from_chars(amendment.data(), amendment.data() + amendment.size(),
-                                         r.amendment);
-        if (res.ec != std::errc() || res.ptr != amendment.data() + amendment.size() ||
-            r.amendment < 0)
+        const std::optional<int> number = parse_count(amendment);
+        if (!number || *number == INT_MAX)
             fail(status, trf("số thứ tự sửa đổi \"{}\" không hợp lệ", amendment));
+        r.amendment = *number;
         r.amends = status.attribute("amends").value();
 
         if (const pugi::xml_node ts = child(root, "timestamps")) {
@@ -290,8 +322,7 @@ public:
                 if (!is_ours(s) || local_name(s) != "section") continue;
                 const std::string id = s.attribute("id").value();
                 if (id.empty()) fail(s, tr("đoạn văn thiếu mã mục (id)"));
-                if (!r.narrative.emplace(id, text_of(s)).second)
-                    fail(s, trf("mục {} có hai đoạn văn", id));
+                if (!r.narrative.emplace(id, text_of(s)).second) fail(s, trf("mục {} có hai đoạn văn", id));
             }
         }
         if (const pugi::xml_node js = child(root, "justifications")) {
@@ -303,9 +334,9 @@ public:
         }
 
         // Whatever this version does not know is kept, in document order.
-        static constexpr std::string_view kKnown[] = {"type",   "period",    "status",
-                                                      "timestamps", "unit",  "header",
-                                                      "values", "narrative", "justifications"};
+        static constexpr std::string_view kKnown[] = {"type",       "period",    "status",
+                                                      "timestamps", "unit",      "header",
+                                                      "values",     "narrative", "justifications"};
         for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
             if (c.type() != pugi::node_element) continue;
             if (is_ours(c) && local_name(c) == "extension") {
@@ -441,31 +472,42 @@ std::string to_xml(const Report& r) {
         }
     }
 
-    if (!r.preserved_xml.empty()) {
-        pugi::xml_node ext = root.append_child("extension");
-        for (const auto& raw : r.preserved_xml) {
-            pugi::xml_document part;
-            // Entries come from raw_element(); one that does not parse cannot be written as XML.
-            if (!part.load_buffer(raw.data(), raw.size(),
-                                  pugi::parse_default | pugi::parse_ws_pcdata_single |
-                                      pugi::parse_fragment,
-                                  pugi::encoding_utf8))
-                continue;
-            for (pugi::xml_node c = part.first_child(); c; c = c.next_sibling())
-                if (c.type() == pugi::node_element) ext.append_copy(c);
-        }
-    }
-
     std::ostringstream os;
     doc.save(os, "  ", pugi::format_indent, pugi::encoding_utf8);
+    std::string out = os.str();
+
+    if (!r.preserved_xml.empty()) {
+        // Preserved parts go in one line each, as read: indenting them would add whitespace to
+        // data we do not understand, and costs quadratic space on deeply nested content.
+        std::string ext = "  <extension>\n";
+        for (const auto& raw : r.preserved_xml) {
+            // Re-printed from a parse, so whatever a caller put there is well-formed XML.
+            pugi::xml_document part;
+            if (!part.load_buffer(raw.data(), raw.size(),
+                                  pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_fragment,
+                                  pugi::encoding_utf8))
+                continue;  // not XML: it cannot be written into an XML file
+            for (pugi::xml_node c = part.first_child(); c; c = c.next_sibling()) {
+                if (c.type() != pugi::node_element) continue;
+                std::ostringstream one;
+                c.print(one, "", pugi::format_raw, pugi::encoding_utf8);
+                ext += "    " + xml_safe(one.str()) + "\n";
+            }
+        }
+        ext += "  </extension>\n";
+        const std::string close = "</report>";
+        out.insert(out.rfind(close), ext);
+    }
+
     // pugixml writes a carriage return in text as is, which readers turn into a newline;
     // escaping it keeps the text exact.
-    std::string out = os.str();
     std::string escaped;
     escaped.reserve(out.size());
     for (const char c : out) {
-        if (c == '\r') escaped += "&#13;";
-        else escaped += c;
+        if (c == '\r')
+            escaped += "&#13;";
+        else
+            escaped += c;
     }
     return escaped;
 }
@@ -479,8 +521,8 @@ Result<Report> from_xml(std::string_view text, const std::string& file_label) {
         const bool parsed = static_cast<bool>(xml::parse(text, file_label, doc));
         const pugi::xml_node root = doc.document_element();
         const auto version = parsed ? format_version(root) : std::nullopt;
-        const bool newer = parsed && is_ours(root) && local_name(root) == "report" && version &&
-                           *version > kFormatVersion;
+        const bool newer =
+            parsed && is_ours(root) && local_name(root) == "report" && version && *version > kFormatVersion;
         if (!newer) return Result<Report>::fail(join_issues(std::move(issues), text, file_label));
     } else if (rb::Status parsed = xml::parse(text, file_label, doc); !parsed) {
         return Result<Report>::fail(parsed.error());

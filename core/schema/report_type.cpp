@@ -84,7 +84,7 @@ bool ReportType::allows_period(std::string_view kind) const {
 // Builds the model from a document that already passed the XSD, checking what the XSD can't.
 class Loader {
 public:
-    Loader(std::string_view text, std::string label) : text_(text), label_(std::move(label)) {}
+    Loader(std::string_view text, std::string label) : lines_(text), label_(std::move(label)) {}
 
     Result<ReportTypePtr> run(const pugi::xml_document& doc) {
         auto type = std::make_shared<ReportType>();
@@ -118,7 +118,7 @@ public:
 
 private:
     void error(const pugi::xml_node& node, const std::string& message, int column_offset = 0) {
-        xml::Location loc = xml::where(node, text_);
+        xml::Location loc = lines_.at(node);
         loc.column += column_offset;
         errors_.push_back(xml::Issue{label_, loc, message}.to_string());
     }
@@ -195,7 +195,7 @@ private:
         ind.supplementary = group.supplementary || n.attribute("supplementary").as_bool(false);
         ind.label = local_text(n, "label");
         ind.heading = heading;
-        ind.where = xml::where(n, text_);
+        ind.where = lines_.at(n);
         if (!heading) {
             const std::string type = n.attribute("type").value();
             static const std::map<std::string, ValueType> types = {
@@ -309,7 +309,7 @@ private:
         r.test_source = n.attribute("test").value();
         r.section = n.attribute("section").value();
         r.message = local_text(n, "message");
-        r.where = xml::where(n, text_);
+        r.where = lines_.at(n);
         const std::string owner = trf("quy tắc {}", r.id);
         for (const auto& existing : t_->rules)
             if (existing.id == r.id) error(n, trf("quy tắc “{}” đã được khai báo trước đó", r.id));
@@ -343,7 +343,7 @@ private:
         t_->rules.push_back(std::move(r));
     }
 
-    std::string_view text_;
+    xml::LineIndex lines_;
     std::string label_;
     ReportType* t_ = nullptr;
     std::vector<pugi::xml_node> nodes_;  // the element of each indicator, for error positions

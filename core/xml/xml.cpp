@@ -5,6 +5,7 @@
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -33,6 +34,27 @@ Location locate(std::string_view text, std::size_t offset) {
         }
     }
     return loc;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+Location LineIndex::at(std::size_t offset) const {
+    if (offset > text_.size()) offset = text_.size();
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
+    const std::size_t start = line_starts_[line - 1];
+    Location loc{static_cast<int>(line), 1};
+    for (std::size_t i = start; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++loc.column;
+    return loc;
+}
+
+Location LineIndex::at(const pugi::xml_node& node) const {
+    return at(static_cast<std::size_t>(node.offset_debug()));
 }
 
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
@@ -71,17 +93,25 @@ struct ErrorSink {
     std::vector<Issue>* issues;
     std::string file;
     std::string_view text;  // the document, to find a column libxml2 does not give
+    // Where the line of the previous error starts: errors come in document order, so finding
+    // the next error's line goes on from there and many errors cost one pass over the text.
+    int cached_line = 1;
+    std::size_t cached_start = 0;
 };
 
 // libxml2 gives schema-validity errors a line but no column: point at the start tag of the
 // offending element on that line, or else at the line's first non-blank character.
-int column_on_line(std::string_view text, int line, const xmlError* error) {
-    std::size_t start = 0;
-    for (int l = 1; l < line; ++l) {
+int column_on_line(ErrorSink& sink, int line, const xmlError* error) {
+    const std::string_view text = sink.text;
+    if (line < sink.cached_line) sink.cached_line = 1, sink.cached_start = 0;
+    std::size_t start = sink.cached_start;
+    for (int l = sink.cached_line; l < line; ++l) {
         start = text.find('\n', start);
         if (start == std::string_view::npos) return 0;
         ++start;
     }
+    sink.cached_line = line;
+    sink.cached_start = start;
     const std::size_t end = std::min(text.find('\n', start), text.size());
     const std::string_view row = text.substr(start, end - start);
     std::size_t at = std::string_view::npos;
@@ -100,7 +130,7 @@ int column_on_line(std::string_view text, int line, const xmlError* error) {
     }
     if (at == std::string_view::npos) at = row.find_first_not_of(" \t\r");
     if (at == std::string_view::npos) at = 0;
-    return locate(text, start + at).column;
+    return locate(row, at).column;
 }
 
 void collect(void* ctx, const xmlError* error) {
@@ -109,7 +139,7 @@ void collect(void* ctx, const xmlError* error) {
     std::string msg = error->message ? error->message : "";
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     int column = error->int2;
-    if (column <= 0 && error->line > 0 && !sink->text.empty()) column = column_on_line(sink->text, error->line, error);
+    if (column <= 0 && error->line > 0 && !sink->text.empty()) column = column_on_line(*sink, error->line, error);
     sink->issues->push_back(Issue{sink->file, Location{error->line, column}, msg});
 }
 
@@ -134,7 +164,7 @@ xmlSchemaPtr compiled_schema(const std::string& xsd_name, std::vector<Issue>& is
         issues.push_back(Issue{xsd_name, {}, trf("Không có lược đồ {}", xsd_name)});
         return nullptr;
     }
-    ErrorSink sink{&issues, xsd_name, {}};
+    ErrorSink sink{&issues, xsd_name, {}, 1, 0};
     xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(text->data(), static_cast<int>(text->size()));
     xmlSchemaSetParserStructuredErrors(pctx, structured_error, &sink);
     xmlSchemaPtr schema = xmlSchemaParse(pctx);
@@ -150,7 +180,7 @@ std::vector<Issue> validate(std::string_view text, const std::string& xsd_name,
     std::vector<Issue> issues;
     xmlSchemaPtr schema = compiled_schema(xsd_name, issues);
     if (!schema) return issues;
-    ErrorSink sink{&issues, file_label, text};
+    ErrorSink sink{&issues, file_label, text, 1, 0};
     // No network, no entity substitution, no DTD loading, huge-document limits kept on.
     const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS;
     xmlParserCtxtPtr pctx = xmlNewParserCtxt();

@@ -28,6 +28,19 @@ struct Issue {
 // Line and column (1-based) of a byte offset in `text`; columns count characters, not bytes.
 Location locate(std::string_view text, std::size_t offset);
 
+// The same for many offsets of one text: the line starts are indexed once, so a loader that
+// records the position of every element stays linear in the file's size.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text);
+    Location at(std::size_t offset) const;
+    Location at(const pugi::xml_node& node) const;
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> line_starts_;
+};
+
 // Reads a whole file; fails with a message naming it. Files over `max_bytes` are refused.
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes = 64u << 20);
 

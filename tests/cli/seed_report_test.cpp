@@ -171,8 +171,11 @@ TEST_F(SeedReport, FindingsCatchTheSeedsOwnMistakes) {
     EXPECT_TRUE(year_in_iii1) << "“đầu năm 2023” in a 2024 report";
     EXPECT_EQ(seen.count("required"), 2u);  // V.2.1.3 and V.2.2.3 were left empty in the seed
     // The narrative's consistent figures are not flagged (317 on time, 717 early, 985 in justice…).
-    for (const auto& f : j["findings"])
-        if (f["rule"] == "narrative.number") EXPECT_EQ(f["section"], "II.6") << f["message"];
+    for (const auto& f : j["findings"]) {
+        if (f["rule"] == "narrative.number") {
+            EXPECT_EQ(f["section"], "II.6") << f["message"];
+        }
+    }
 }
 
 TEST_F(SeedReport, ValidateExitCodeIsOneWhenErrorsAreFound) {

@@ -39,7 +39,8 @@ inline Report sample_report() {
         "Căn cứ Kế hoạch số 02/KH-UBND ngày 09/01/2024 của UBND huyện Trục Ninh.\n\n"
         "- + Kế hoạch kiểm soát thủ tục hành chính năm 2024;\n"
         "- + Kế hoạch công tác Tư pháp;";
-    r.narrative["II.2"] = "- leading bullet\n\n\n  indented after two blank lines ]]> & < > \r\nCRLF line\r\n";
+    r.narrative["II.2"] =
+        "- leading bullet\n\n\n  indented after two blank lines ]]> & < > \r\nCRLF line\r\n";
     r.narrative["III"] = " ";
     r.narrative["IV"] = "";
     r.justifications = {{"R-ontime", "Hồ sơ trả trong ngày được tính là đúng hạn.", "2024-03-08"},
@@ -49,8 +50,7 @@ inline Report sample_report() {
     r.amends = "bc-cchc-2024-Q1-sua-doi-1.rbr";
     r.created = "2024-03-01T08:00:00Z";
     r.modified = "2024-03-08T10:15:30Z";
-    r.preserved_xml = {
-        "<note xmlns:x=\"urn:example:other\" x:kind=\"a\"><x:item>kept</x:item></note>"};
+    r.preserved_xml = {"<note xmlns:x=\"urn:example:other\" x:kind=\"a\"><x:item>kept</x:item></note>"};
     return r;
 }
 

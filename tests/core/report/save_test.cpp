@@ -23,8 +23,7 @@ class ReportSave : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() /
-               ("rb-report-" + std::to_string(::getpid()) + "-" + info->name());
+        dir_ = fs::temp_directory_path() / ("rb-report-" + std::to_string(::getpid()) + "-" + info->name());
         fs::remove_all(dir_);
         fs::create_directories(dir_);
     }
@@ -194,7 +193,9 @@ TEST_F(ReportSave, InterruptedSaveLeavesThePreviousFileIntact) {
     ASSERT_TRUE(save(b, path));
     ASSERT_TRUE(save(a, path));
     const auto per_save_us = std::max<long long>(
-        1000, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() / 2);
+        1000,
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count() /
+            2);
 
     std::cout << "[          ] one save: " << per_save_us / 1000 << " ms\n";
     const unsigned seed = static_cast<unsigned>(std::random_device{}());
@@ -223,7 +224,8 @@ TEST_F(ReportSave, InterruptedSaveLeavesThePreviousFileIntact) {
         } else {
             // Kill while a new version is being written. Meanwhile watch the report itself:
             // seen at any moment it must be one whole version, since a crash could happen then.
-            const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(per_save_us * 20 + 1000000);
+            const auto deadline =
+                std::chrono::steady_clock::now() + std::chrono::microseconds(per_save_us * 20 + 1000000);
             while (std::chrono::steady_clock::now() < deadline) {
                 if (size_of(child_tmp) >= 0) break;
                 const long long now = size_of(path);

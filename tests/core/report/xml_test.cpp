@@ -88,7 +88,7 @@ TEST(ReportXml, MinimalReportKeepsItsEmptyAndDefaultFields) {
     r.type_id = "iso9001";
     r.period = *Period::parse("2025");
     std::tie(r.window_from, r.window_to) = r.period.default_window();
-    r.unit.kind.clear();                   // empty stays empty, not the default "xã"
+    r.unit.kind.clear();  // empty stays empty, not the default "xã"
     r.header.signing_authority.clear();
     auto loaded = from_xml(to_xml(r), "minimal.rbr");
     ASSERT_TRUE(loaded) << loaded.error();
@@ -99,8 +99,13 @@ TEST(ReportXml, MinimalReportKeepsItsEmptyAndDefaultFields) {
 TEST(ReportXml, OutputIsDeterministicPrettyAndInTheReportNamespace) {
     const std::string xml = to_xml(samples::sample_report());
     EXPECT_EQ(xml, to_xml(samples::sample_report()));
-    EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\"urn:reportbench:report:1\" formatVersion=\"1\">\n", 0), 0u) << xml.substr(0, 200);
-    EXPECT_NE(xml.find("\n  <period code=\"2024-Q1\" from=\"2023-12-15\" to=\"2024-03-07\" />\n"), std::string::npos);
+    EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report "
+                        "xmlns=\"urn:reportbench:report:1\" formatVersion=\"1\">\n",
+                        0),
+              0u)
+        << xml.substr(0, 200);
+    EXPECT_NE(xml.find("\n  <period code=\"2024-Q1\" from=\"2023-12-15\" to=\"2024-03-07\" />\n"),
+              std::string::npos);
     EXPECT_NE(xml.find("<value code=\"I.1\">12</value>"), std::string::npos);
     EXPECT_NE(xml.find("Phương Định"), std::string::npos);  // UTF-8, not character references
 }
@@ -125,9 +130,11 @@ TEST(ReportXml, CharactersXmlCannotCarryAreDroppedAndTheFileStillLoads) {
 
 TEST(ReportXml, UnknownValueCodesAndSectionsAreKept) {
     std::string xml = to_xml(samples::sample_report());
-    xml = replace_once(xml, "<value code=\"I.1\">12</value>",
-                       "<value code=\"I.1\">12</value>\n    <value code=\"ZZ.99-không-có\" note=\"?\">abc</value>");
-    xml = replace_once(xml, "<section id=\"I.1\">", "<section id=\"VI.9\">mục lạ</section>\n    <section id=\"I.1\">");
+    xml = replace_once(
+        xml, "<value code=\"I.1\">12</value>",
+        "<value code=\"I.1\">12</value>\n    <value code=\"ZZ.99-không-có\" note=\"?\">abc</value>");
+    xml = replace_once(xml, "<section id=\"I.1\">",
+                       "<section id=\"VI.9\">mục lạ</section>\n    <section id=\"I.1\">");
     auto loaded = from_xml(xml, "unknown-codes.rbr");
     ASSERT_TRUE(loaded) << loaded.error();
     ASSERT_TRUE(loaded->values.count("ZZ.99-không-có"));
@@ -184,7 +191,8 @@ TEST(ReportXml, GarbledFileNeverCrashesAndAnyFailureNamesAPlace) {
     }
     for (const std::string& junk :
          {std::string("PK\x03\x04\x14\x00\x06\x00", 8), std::string("\xef\xbb\xbf"), std::string("   \n"),
-          std::string("<report/>"), std::string("<?xml version=\"1.0\"?><report xmlns=\"urn:other\" formatVersion=\"1\"/>")}) {
+          std::string("<report/>"),
+          std::string("<?xml version=\"1.0\"?><report xmlns=\"urn:other\" formatVersion=\"1\"/>")}) {
         auto res = from_xml(junk, "junk.rbr");
         ASSERT_FALSE(res);
         EXPECT_TRUE(names_a_place(res.error(), "junk.rbr")) << res.error();
@@ -239,6 +247,16 @@ TEST(ReportXml, InvalidDatesPeriodsAndWindowsAreRefusedWithTheirPlace) {
     }
 }
 
+TEST(ReportXml, IntegersAreReadAsTheSchemaAllowsThem) {
+    std::string xml = to_xml(samples::sample_report());
+    xml = replace_once(xml, "formatVersion=\"1\"", "formatVersion=\" 01 \"");
+    xml = replace_once(xml, "amendment=\"2\"", "amendment=\"+3\"");
+    auto loaded = from_xml(xml, "ints.rbr");
+    ASSERT_TRUE(loaded) << loaded.error();
+    EXPECT_FALSE(loaded->read_only);
+    EXPECT_EQ(loaded->amendment, 3);
+}
+
 TEST(ReportXml, DuplicateValueCodesAreRefusedRatherThanOneSilentlyLost) {
     const std::string xml = replace_once(to_xml(samples::sample_report()), "<value code=\"I.1\">12</value>",
                                          "<value code=\"I.1\">12</value><value code=\"I.1\">13</value>");
@@ -253,8 +271,9 @@ TEST(ReportXml, NewerFormatOpensReadOnlyAndKeepsWhatItDoesNotKnow) {
     // An addition in the extension area and one the version-1 schema does not allow at all.
     xml = replace_once(xml, "<extension>",
                        "<extension>\n    <signature alg=\"x\"><digest>AbC=</digest></signature>");
-    xml = replace_once(xml, "  <justifications>",
-                       "  <attachments><file name=\"bien-ban.pdf\" size=\"1024\"/></attachments>\n  <justifications>");
+    xml = replace_once(
+        xml, "  <justifications>",
+        "  <attachments><file name=\"bien-ban.pdf\" size=\"1024\"/></attachments>\n  <justifications>");
     auto loaded = from_xml(xml, "newer.rbr");
     ASSERT_TRUE(loaded) << loaded.error();
     EXPECT_TRUE(loaded->read_only);
@@ -265,11 +284,14 @@ TEST(ReportXml, NewerFormatOpensReadOnlyAndKeepsWhatItDoesNotKnow) {
     EXPECT_EQ(loaded->narrative, samples::sample_report().narrative);
     // What it does not know is kept, in document order.
     ASSERT_EQ(loaded->preserved_xml.size(), 3u);
-    EXPECT_EQ(loaded->preserved_xml[0], "<attachments><file name=\"bien-ban.pdf\" size=\"1024\"/></attachments>");
+    EXPECT_EQ(loaded->preserved_xml[0],
+              "<attachments><file name=\"bien-ban.pdf\" size=\"1024\"/></attachments>");
     EXPECT_EQ(loaded->preserved_xml[1], "<signature alg=\"x\"><digest>AbC=</digest></signature>");
     EXPECT_EQ(loaded->preserved_xml[2], samples::sample_report().preserved_xml[0]);
     const std::string again = to_xml(*loaded);
-    EXPECT_NE(again.find("<file name=\"bien-ban.pdf\" size=\"1024\" />"), std::string::npos) << again;
+    EXPECT_NE(again.find("<attachments><file name=\"bien-ban.pdf\" size=\"1024\"/></attachments>"),
+              std::string::npos)
+        << again;
     EXPECT_NE(again.find("<digest>AbC=</digest>"), std::string::npos);
     EXPECT_NE(again.find("<x:item>kept</x:item>"), std::string::npos);
     // ...and that output is itself a loadable report that still carries them.
@@ -278,9 +300,24 @@ TEST(ReportXml, NewerFormatOpensReadOnlyAndKeepsWhatItDoesNotKnow) {
     EXPECT_EQ(reread->preserved_xml, loaded->preserved_xml);
 }
 
+TEST(ReportXml, DeeplyNestedUnknownContentIsKeptWithoutExhaustingTheStack) {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<d:n>";
+    for (int i = 0; i < 100000; ++i) deep += "</d:n>";
+    std::string xml = to_xml(samples::sample_report());
+    xml = replace_once(xml, "formatVersion=\"1\">", "formatVersion=\"2\" xmlns:d=\"urn:example:deep\">");
+    xml = replace_once(xml, "<extension>", "<extension>" + deep);
+    auto loaded = from_xml(xml, "deep.rbr");
+    ASSERT_TRUE(loaded) << loaded.error().substr(0, 500);
+    EXPECT_TRUE(loaded->read_only);
+    ASSERT_EQ(loaded->preserved_xml.size(), 2u);
+    EXPECT_EQ(loaded->preserved_xml[0].rfind("<d:n xmlns:d=\"urn:example:deep\"><d:n><d:n>", 0), 0u);
+    EXPECT_NE(to_xml(*loaded).find("<d:n>"), std::string::npos);
+}
+
 TEST(ReportXml, NewerFormatWithAdditionsOnlyInTheExtensionIsReadOnlyToo) {
-    std::string xml = replace_once(to_xml(samples::sample_report()), "formatVersion=\"1\"",
-                                   "formatVersion=\"17\"");
+    std::string xml =
+        replace_once(to_xml(samples::sample_report()), "formatVersion=\"1\"", "formatVersion=\"17\"");
     auto loaded = from_xml(xml, "newer.rbr");
     ASSERT_TRUE(loaded) << loaded.error();
     EXPECT_TRUE(loaded->read_only);

@@ -259,16 +259,30 @@ int line_of(const std::string& text, std::string_view marker) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
 }
 
-// The error must have a line "inline/def.xml:<line>:<column>: …" with a column of at least 1.
-// Returns that line's text (what follows the location).
-std::string located_at(const std::string& error, int line) {
+// 1-based column (in characters) of the first occurrence of `marker` on its line.
+int column_of(const std::string& text, std::string_view marker) {
+    const auto pos = text.find(marker);
+    if (pos == std::string::npos) return -1;
+    const auto line_start = text.rfind('\n', pos) + 1;  // npos + 1 == 0 on the first line
+    int col = 1;
+    for (auto i = line_start; i < pos; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+    return col;
+}
+
+// The error must have a line "inline/def.xml:<line>:<column>: …" with a column of at least 1
+// (exactly `column` when given). Returns that line's text (what follows the location).
+std::string located_at(const std::string& error, int line, int column = 0) {
     std::istringstream in(error);
     std::string l;
     const std::regex re(std::string("^") + kLabel + R"(:(\d+):(\d+): (.+)$)");
     while (std::getline(in, l)) {
         std::smatch m;
         if (std::regex_match(l, m, re) && std::stoi(m[1]) == line) {
-            EXPECT_GE(std::stoi(m[2]), 1) << "no column in: " << l;
+            if (column > 0)
+                EXPECT_EQ(std::stoi(m[2]), column) << l;
+            else
+                EXPECT_GE(std::stoi(m[2]), 1) << "no column in: " << l;
             return m[3];
         }
     }
@@ -316,7 +330,7 @@ TEST(MalformedDefinition, AnUnknownElementIsASchemaViolation) {
     const std::string text = definition(std::string(kTwoCounts) +
                                         R"xml(      <indikator code="C" type="integer"><label>C</label></indikator>
 )xml");
-    const std::string what = located_at(error_of(text), line_of(text, "<indikator"));
+    const std::string what = located_at(error_of(text), line_of(text, "<indikator"), column_of(text, "<indikator"));
     EXPECT_NE(what.find("indikator"), std::string::npos) << what;
 }
 
@@ -324,7 +338,7 @@ TEST(MalformedDefinition, AMissingRequiredAttributeIsASchemaViolation) {
     const std::string text = definition(std::string(kTwoCounts) +
                                         R"xml(      <indicator code="C" unit="Hồ sơ"><label>C</label></indicator>
 )xml");
-    const std::string what = located_at(error_of(text), line_of(text, R"(code="C")"));
+    const std::string what = located_at(error_of(text), line_of(text, R"(code="C")"), column_of(text, R"(<indicator code="C")"));
     EXPECT_NE(what.find("type"), std::string::npos) << what;
 }
 
@@ -332,7 +346,7 @@ TEST(MalformedDefinition, AnUnknownTypeValueIsASchemaViolation) {
     const std::string text = definition(std::string(kTwoCounts) +
                                         R"xml(      <indicator code="C" type="number"><label>C</label></indicator>
 )xml");
-    const std::string what = located_at(error_of(text), line_of(text, R"(code="C")"));
+    const std::string what = located_at(error_of(text), line_of(text, R"(code="C")"), column_of(text, R"(<indicator code="C")"));
     EXPECT_NE(what.find("number"), std::string::npos) << what;
 }
 
@@ -340,7 +354,7 @@ TEST(MalformedDefinition, ANonNumericBoundIsASchemaViolation) {
     const std::string text = definition(std::string(kTwoCounts) +
                                         R"xml(      <indicator code="C" type="integer" min="zero"><label>C</label></indicator>
 )xml");
-    const std::string what = located_at(error_of(text), line_of(text, R"(code="C")"));
+    const std::string what = located_at(error_of(text), line_of(text, R"(code="C")"), column_of(text, R"(<indicator code="C")"));
     EXPECT_NE(what.find("zero"), std::string::npos) << what;
 }
 
