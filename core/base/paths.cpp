@@ -13,7 +13,8 @@ namespace rb::paths {
 std::string executable_dir() {
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) return ".";
+    // Never fall back to the working directory: it must not become a data or plugin folder.
+    if (ec) return std::string(RB_INSTALL_PREFIX) + "/bin";
     return exe.parent_path().string();
 }
 
@@ -31,9 +32,11 @@ std::string system_plugin_dir() { return (fs::path(data_dir()) / "plugins").stri
 
 std::string user_data_dir() {
     fs::path base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    // The XDG specification says a relative XDG_DATA_HOME is to be ignored: it would make a
+    // folder under the working directory a plugin folder.
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') {
         base = xdg;
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
+    } else if (const char* home = std::getenv("HOME"); home && *home == '/') {
         base = fs::path(home) / ".local" / "share";
     } else {
         base = fs::temp_directory_path();

@@ -295,8 +295,16 @@ private:
             if (ind.computed) graph.set_formula(i, *ind.computed);
         }
         if (!errors_.empty()) return;
-        auto finalized = graph.finalize([&](std::size_t s) { return t_->indicators[s].code; });
-        if (!finalized) errors_.push_back(fmt::format("{}: {}", label_, finalized.error()));
+        // The cycle's message names its slots in order: the first one named locates the error.
+        std::optional<std::size_t> first_in_cycle;
+        auto finalized = graph.finalize([&](std::size_t s) {
+            if (!first_in_cycle) first_in_cycle = s;
+            return t_->indicators[s].code;
+        });
+        if (!finalized) {
+            if (first_in_cycle) error(nodes_[*first_in_cycle], finalized.error());
+            else errors_.push_back(fmt::format("{}: {}", label_, finalized.error()));
+        }
     }
 
     void read_rule(const pugi::xml_node& n) {

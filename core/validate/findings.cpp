@@ -1,6 +1,7 @@
 #include "validate/findings.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "i18n/i18n.hpp"
 #include "report/entry.hpp"
@@ -172,11 +173,21 @@ void narrative_findings(const Evaluation& ev, const report::Report& r, std::vect
             in.unit.names.push_back(*name);
     for (const auto& former : r.unit.former_names) in.unit.names.push_back(former);
 
+    // One finding per key: the same slip repeated in a section is reported once, with a count,
+    // so that one justification covers it.
+    std::map<std::string, std::size_t> first_with_key;
+    std::map<std::string, int> repeats;
     for (auto& nf : check_narrative(in)) {
+        const std::string key = fmt::format("{}:{}:{}", narrative_rule(nf.kind), nf.section_id, nf.excerpt);
+        if (auto seen = first_with_key.find(key); seen != first_with_key.end()) {
+            ++repeats[key];
+            continue;
+        }
+        first_with_key.emplace(key, out.size());
         Finding f;
         f.severity = nf.kind == CheckKind::FractionArithmetic ? Severity::Error : Severity::Warning;
         f.rule = narrative_rule(nf.kind);
-        f.key = fmt::format("{}:{}:{}", f.rule, nf.section_id, nf.excerpt);
+        f.key = key;
         if (!nf.code.empty()) f.codes = {nf.code};
         f.section = nf.section_id;
         f.message = nf.message;
@@ -184,6 +195,8 @@ void narrative_findings(const Evaluation& ev, const report::Report& r, std::vect
         f.length = nf.length;
         out.push_back(std::move(f));
     }
+    for (const auto& [key, extra] : repeats)
+        out[first_with_key[key]].message += ' ' + trf("({} lần trong mục này)", extra + 1);
 }
 
 }  // namespace

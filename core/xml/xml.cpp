@@ -5,7 +5,6 @@
 #include <libxml/xmlschemas.h>
 
 #include <algorithm>
-#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>

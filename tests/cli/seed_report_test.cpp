@@ -170,6 +170,15 @@ TEST_F(SeedReport, FindingsCatchTheSeedsOwnMistakes) {
     EXPECT_TRUE(typo) << "“Trục Ninh” for “Trực Ninh”";
     EXPECT_TRUE(year_in_iii1) << "“đầu năm 2023” in a 2024 report";
     EXPECT_EQ(seen.count("required"), 2u);  // V.2.1.3 and V.2.2.3 were left empty in the seed
+    // Every finding has its own key (what a justification names); a slip repeated in one
+    // section is one finding with a count.
+    std::set<std::string> keys;
+    for (const auto& f : j["findings"]) EXPECT_TRUE(keys.insert(f["key"].get<std::string>()).second) << f["key"];
+    bool counted = false;
+    for (const auto& f : j["findings"])
+        if (f["key"] == "narrative.name:I.2:Trục Ninh")
+            counted = f["message"].get<std::string>().find("3 lần") != std::string::npos;
+    EXPECT_TRUE(counted) << "I.2 writes “Trục Ninh” three times";
     // The narrative's consistent figures are not flagged (317 on time, 717 early, 985 in justice…).
     for (const auto& f : j["findings"]) {
         if (f["rule"] == "narrative.number") {
