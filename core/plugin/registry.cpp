@@ -139,6 +139,20 @@ void Registry::add_folder(const std::string& folder) {
         }
         loaded.push_back(*type);
     }
+    // The native library comes last: its rules and drafters only join when everything else of
+    // the plugin is sound, and a library that fails takes only its own plugin down.
+    NativeExtensions native;
+    if (auto lib = root.child("library")) {
+        info.library = (fs::path(folder) / lib.attribute("file").value()).string();
+        auto loaded_lib = load_library(info.library);
+        if (!loaded_lib) {
+            failures_.push_back({folder, loaded_lib.error()});
+            spdlog::warn("plugin {} rejected: {}", folder, loaded_lib.error());
+            return;
+        }
+        native = std::move(*loaded_lib);
+    }
+    native_.merge(std::move(native));
     for (auto& type : loaded) {
         const std::string key = type->id + "@" + type->edition;
         auto existing = std::find_if(types_.begin(), types_.end(), [&](const TypeEntry& e) {
@@ -182,6 +196,17 @@ const PluginInfo* Registry::plugin_of(const schema::ReportType& type) const {
             if (p.id == e.plugin_id) return &p;
     }
     return nullptr;
+}
+
+const std::vector<std::shared_ptr<const api::RuleSet>>& Registry::rules_for(const std::string& type_id) const {
+    static const std::vector<std::shared_ptr<const api::RuleSet>> none;
+    auto it = native_.rules.find(type_id);
+    return it == native_.rules.end() ? none : it->second;
+}
+
+std::shared_ptr<const api::Drafter> Registry::drafter_for(const std::string& type_id, const std::string& section) const {
+    auto it = native_.drafters.find({type_id, section});
+    return it == native_.drafters.end() ? nullptr : it->second;
 }
 
 std::vector<std::string> check_file(const std::string& path) {

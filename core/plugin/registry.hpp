@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "plugin/native.hpp"
 #include "schema/report_type.hpp"
 
 namespace rb::plugin {
@@ -27,6 +28,7 @@ struct PluginInfo {
     schema::LocalText name;
     schema::LocalText description;
     std::vector<std::string> type_keys;  // "id@edition" of the definitions it brought
+    std::string library;                 // the native library, if any
 };
 
 struct Failure {
@@ -59,11 +61,16 @@ public:
     // Adds one plugin folder (used by discover; public for tests).
     void add_folder(const std::string& folder);
 
+    // What native libraries registered.
+    const std::vector<std::shared_ptr<const api::RuleSet>>& rules_for(const std::string& type_id) const;
+    std::shared_ptr<const api::Drafter> drafter_for(const std::string& type_id, const std::string& section) const;
+
 private:
     std::vector<PluginInfo> plugins_;
     std::vector<Failure> failures_;
     std::vector<std::string> conflicts_;
     std::vector<TypeEntry> types_;
+    NativeExtensions native_;
 };
 
 // Checks a file that is a definition, a plugin manifest, or a report, by its root element;

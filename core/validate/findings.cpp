@@ -71,6 +71,26 @@ void builtin_findings(const Evaluation& ev, const report::Report& r, std::vector
             out.push_back(std::move(f));
         }
     }
+    // Cumulative (lũy kế) indicators count from the start of the year: they never go down
+    // from the previous report of the same year.
+    if (ev.has_previous()) {
+        const auto& previous = ev.previous_values();
+        for (std::size_t i = 0; i < type.indicators.size() && i < previous.size(); ++i) {
+            const auto& ind = type.indicators[i];
+            if (!ind.cumulative) continue;
+            const expr::Value& now = ev.value(i);
+            const expr::Value& before = previous[i];
+            if (!now.is_number() || !before.is_number() || now.number + 1e-9 >= before.number) continue;
+            Finding f;
+            f.severity = Severity::Error;
+            f.rule = "cumulative";
+            f.key = "cumulative:" + ind.code;
+            f.codes = {ind.code};
+            f.message = trf("{} là chỉ tiêu lũy kế nên không thể giảm: kỳ này {}, kỳ trước {}.", ind.code, ev.display(i),
+                            display_value(ind, before));
+            out.push_back(std::move(f));
+        }
+    }
     for (const auto& [code, entry] : r.values) {
         if (type.indicator(code)) continue;
         Finding f;

@@ -17,6 +17,7 @@
 #include "base/logging.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
+#include "plugin/extensions.hpp"
 #include "plugin/registry.hpp"
 #include "report/entry.hpp"
 #include "report/report.hpp"
@@ -301,7 +302,7 @@ int cmd_plugins(App& app, const Args& a) {
         json loaded = json::array();
         for (const auto& p : reg.plugins())
             loaded.push_back({{"id", p.id}, {"version", p.version}, {"name", p.name.get()}, {"folder", p.folder},
-                              {"types", p.type_keys}});
+                              {"types", p.type_keys}, {"library", p.library}});
         json failed = json::array();
         for (const auto& f : reg.failures()) failed.push_back({{"folder", f.folder}, {"reason", f.reason}});
         out["plugins"] = loaded;
@@ -313,6 +314,7 @@ int cmd_plugins(App& app, const Args& a) {
     std::cout << tr("Plugin đã nạp:") << '\n';
     for (const auto& p : reg.plugins()) {
         std::cout << fmt::format("  {} {} — {}\n    {}\n", p.id, p.version, p.name.get(), p.folder);
+        if (!p.library.empty()) std::cout << "    " << p.library << '\n';
         for (const auto& k : p.type_keys) std::cout << "    " << k << '\n';
     }
     if (!reg.failures().empty()) {
@@ -517,7 +519,7 @@ int cmd_justify(App& app, const Args& a) {
     report::Report r = app.load_report(path);
     if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
     auto ev = app.evaluate(r, path);
-    const auto res = validate::validate(ev, r);
+    const auto res = plugin::validate_all(app.registry(), ev, r);
     const validate::Finding* found = nullptr;
     for (const auto& f : res.findings)
         if (f.key == key) found = &f;
@@ -554,7 +556,7 @@ int cmd_validate(App& app, const Args& a) {
             fail(kCannotRun, trf("{} không cùng loại và ấn bản với {}", *p, path));
         ev.set_previous(&*previous);
     }
-    const auto res = validate::validate(ev, r);
+    const auto res = plugin::validate_all(app.registry(), ev, r, previous ? &*previous : nullptr);
     if (a.flag("--json")) {
         json out;
         out["errors"] = res.errors;
@@ -631,6 +633,41 @@ void print_header(const report::Report& r, bool as_json) {
     std::cout << trf("Số liệu từ {} đến {}", date_text(r.window_from), date_text(r.window_to)) << '\n';
 }
 
+int cmd_draft(App& app, const Args& a) {
+    require_args(a, 1, "draft REPORT [SECTION] [--previous REPORT]");
+    const std::string path = a.positional[0];
+    const std::string section = a.positional.size() > 1 ? a.positional[1] : std::string();
+    report::Report r = app.load_report(path);
+    if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
+    auto ev = app.evaluate(r, path);
+    if (!section.empty() && !ev.type().section(section)) fail(kDataError, trf("Không có mục “{}”", section));
+    std::optional<report::Report> previous;
+    if (auto p = a.option("--previous")) {
+        previous = app.load_report(*p);
+        ev.set_previous(&*previous);
+    }
+    const auto outcomes = plugin::draft(app.registry(), ev, r, section, previous ? &*previous : nullptr);
+    int drafted = 0;
+    for (const auto& o : outcomes) {
+        switch (o.kind) {
+            case plugin::DraftOutcome::Kind::Drafted:
+                ++drafted;
+                std::cout << trf("Đã soạn mục {}", o.section) << '\n';
+                break;
+            case plugin::DraftOutcome::Kind::KeptUserText:
+                if (!section.empty()) std::cout << trf("Mục {} đã có nội dung; giữ nguyên, không soạn đè.", o.section) << '\n';
+                break;
+            case plugin::DraftOutcome::Kind::NothingToDraft:
+                std::cout << trf("Mục {} không có mẫu soạn sẵn.", o.section) << '\n';
+                break;
+            case plugin::DraftOutcome::Kind::Failed: std::cerr << o.message << '\n'; break;
+        }
+    }
+    if (drafted > 0) app.save(r, path);
+    else if (section.empty()) std::cout << tr("Không có mục trống nào để soạn.") << '\n';
+    return kOk;
+}
+
 int cmd_header(App& app, const Args& a) {
     require_args(a, 1, "header REPORT [KEY=VALUE...] [--json]");
     const std::string path = a.positional[0];
@@ -702,7 +739,7 @@ int cmd_status(App& app, const Args& a) {
     if (*to != report::Status::Draft) {
         // A report with errors cannot be marked complete or submitted.
         auto ev = app.evaluate(r, path);
-        const auto res = validate::validate(ev, r);
+        const auto res = plugin::validate_all(app.registry(), ev, r);
         if (res.errors > 0)
             fail(kDataError, trf("Báo cáo còn {} lỗi; hãy sửa trước khi chuyển trạng thái (xem: reportbench-cli validate {})",
                                  res.errors, path));
@@ -759,6 +796,7 @@ void print_usage() {
         "  header BÁO_CÁO KHÓA=GIÁ_TRỊ...      số, ký hiệu, địa danh, ngày, người ký, nơi nhận...\n"
         "  validate BÁO_CÁO [--json] [--previous BÁO_CÁO_KỲ_TRƯỚC]   mã thoát 0: không lỗi; 1: có lỗi; 2: không chạy được\n"
         "  justify BÁO_CÁO KHÓA (--file F | --value T)   giải trình một cảnh báo\n"
+        "  draft BÁO_CÁO [MỤC] [--previous BÁO_CÁO_KỲ_TRƯỚC]   soạn sẵn các mục còn trống từ số liệu\n"
         "  status BÁO_CÁO draft|complete|submitted\n"
         "  amend BÁO_CÁO -o BÁO_CÁO_MỚI        bản sửa đổi của báo cáo đã nộp\n"
         "  schema check TỆP...                 kiểm tra định nghĩa, manifest, báo cáo\n")
@@ -811,7 +849,7 @@ int run(int argc, char** argv) {
         {"types", cmd_types},       {"describe", cmd_describe}, {"plugins", cmd_plugins}, {"new", cmd_new},
         {"set", cmd_set},           {"get", cmd_get},           {"text", cmd_text},       {"note", cmd_note},
         {"justify", cmd_justify},   {"validate", cmd_validate}, {"header", cmd_header},   {"status", cmd_status},
-        {"amend", cmd_amend},       {"schema", cmd_schema},
+        {"amend", cmd_amend},       {"schema", cmd_schema},     {"draft", cmd_draft},
     };
     for (const auto& [name, handler] : commands)
         if (command == name) return handler(app, args);

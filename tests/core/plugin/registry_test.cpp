@@ -268,7 +268,7 @@ TEST_F(RegistryTest, AFolderThatIsItselfAPluginIsTakenAsOne) {
 }
 
 TEST(RegistryBundled, TheCchcPluginLoadsBothEditions) {
-    const Registry reg = Registry::discover(SearchPath{{std::string(RB_SOURCE_DIR) + "/plugins"}});
+    const Registry reg = Registry::discover(SearchPath{{std::string(RB_BUILD_DIR) + "/share/reportbench/plugins"}});
     EXPECT_TRUE(reg.failures().empty()) << (reg.failures().empty() ? "" : reg.failures()[0].reason);
     ASSERT_NE(reg.find("cchc"), nullptr);
     EXPECT_EQ(reg.find("cchc")->edition, "nam-dinh-2024");

@@ -1,0 +1,195 @@
+#include "plugin/extensions.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "i18n/i18n.hpp"
+#include "report/entry.hpp"
+
+namespace rb::plugin {
+namespace {
+
+// The read-only view of a report handed to plugin code.
+class View : public api::ReportView {
+public:
+    View(const validate::Evaluation& ev, const report::Report& r, const View* previous)
+        : ev_(ev), r_(r), previous_(previous) {}
+
+    std::string type_id() const override { return r_.type_id; }
+    std::string edition() const override { return r_.edition; }
+    std::string period() const override { return r_.period.code(); }
+    std::string period_label() const override {
+        return i18n::language() == i18n::Language::English ? r_.period.label_en() : r_.period.label_vi();
+    }
+    std::string unit_name() const override { return r_.unit.name; }
+    std::string window_from() const override { return date(r_.window_from); }
+    std::string window_to() const override { return date(r_.window_to); }
+    api::Value value(const std::string& code) const override {
+        api::Value v;
+        auto slot = ev_.type().slot(code);
+        if (!slot) return v;
+        const auto& x = ev_.value(*slot);
+        if (x.is_number()) {
+            v.kind = api::Value::Kind::Number;
+            v.number = x.number;
+        } else if (x.is_not_applicable()) {
+            v.kind = api::Value::Kind::NotApplicable;
+        }
+        return v;
+    }
+    std::string display(const std::string& code) const override {
+        auto slot = ev_.type().slot(code);
+        return slot ? ev_.display(*slot) : std::string();
+    }
+    std::string label(const std::string& code) const override {
+        const auto* ind = ev_.type().indicator(code);
+        return ind ? ind->label.get() : std::string();
+    }
+    std::string text(const std::string& section_id) const override {
+        auto it = r_.narrative.find(section_id);
+        return it == r_.narrative.end() ? std::string() : it->second;
+    }
+    const api::ReportView* previous() const override { return previous_; }
+
+private:
+    static std::string date(const report::SimpleDate& d) { return fmt::format("{:02}/{:02}/{}", d.day, d.month, d.year); }
+    const validate::Evaluation& ev_;
+    const report::Report& r_;
+    const View* previous_;
+};
+
+schema::Severity severity_of(const std::string& s) {
+    if (s == "error") return schema::Severity::Error;
+    if (s == "info") return schema::Severity::Info;
+    return schema::Severity::Warning;
+}
+
+// Views of the report and of its previous period (evaluated with the same definition).
+struct Views {
+    std::optional<validate::Evaluation> prev_ev;
+    std::optional<View> prev;
+    std::optional<View> current;
+};
+
+void make_views(Views& v, const validate::Evaluation& ev, const report::Report& r, const report::Report* previous) {
+    if (previous) {
+        auto pe = validate::Evaluation::create(ev.type_ptr());
+        if (pe) {
+            pe->load(*previous);
+            v.prev_ev.emplace(std::move(*pe));
+            v.prev.emplace(*v.prev_ev, *previous, nullptr);
+        }
+    }
+    v.current.emplace(ev, r, v.prev ? &*v.prev : nullptr);
+}
+
+}  // namespace
+
+validate::ValidationResult validate_all(const Registry& registry, const validate::Evaluation& ev,
+                                        const report::Report& r, const report::Report* previous) {
+    validate::ValidationResult res = validate::validate(ev, r);
+    const auto& rule_sets = registry.rules_for(r.type_id);
+    if (rule_sets.empty()) return res;
+    Views views;
+    make_views(views, ev, r, previous);
+    for (const auto& rules : rule_sets) {
+        std::vector<api::Finding> found;
+        try {
+            found = rules->check(*views.current);
+        } catch (const std::exception& e) {
+            spdlog::error("plugin rules for {} threw: {}", r.type_id, e.what());
+            found = {api::Finding{"error", "plugin-failure", {}, {},
+                                  trf("Quy tắc của plugin gặp lỗi và không kiểm tra được: {}", e.what()),
+                                  trf("Quy tắc của plugin gặp lỗi và không kiểm tra được: {}", e.what())}};
+        } catch (...) {
+            found = {api::Finding{"error", "plugin-failure", {}, {}, tr("Quy tắc của plugin gặp lỗi và không kiểm tra được."),
+                                  tr("Quy tắc của plugin gặp lỗi và không kiểm tra được.")}};
+        }
+        for (auto& f : found) {
+            validate::Finding out;
+            out.severity = severity_of(f.severity);
+            out.rule = f.rule;
+            out.key = f.rule;
+            out.codes = std::move(f.codes);
+            out.section = std::move(f.section);
+            out.message = i18n::pick(f.message_vi, f.message_en);
+            if (out.severity == schema::Severity::Warning)
+                for (const auto& j : r.justifications)
+                    if (j.rule == out.key) out.justification = j.text;
+            switch (out.severity) {
+                case schema::Severity::Error: ++res.errors; break;
+                case schema::Severity::Warning: out.justification.empty() ? ++res.warnings : ++res.accepted; break;
+                case schema::Severity::Info: ++res.infos; break;
+            }
+            res.findings.push_back(std::move(out));
+        }
+    }
+    std::stable_sort(res.findings.begin(), res.findings.end(),
+                     [](const validate::Finding& a, const validate::Finding& b) { return a.severity < b.severity; });
+    return res;
+}
+
+std::string fill_draft_template(const std::string& text, const validate::Evaluation& ev, const report::Report& r) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            const auto close = text.find('}', i);
+            if (close != std::string::npos) {
+                if (auto slot = ev.type().slot(std::string_view(text).substr(i + 1, close - i - 1))) {
+                    const std::string d = ev.display(*slot);
+                    out += d.empty() ? "…" : d;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i++];
+    }
+    return report::fill_placeholders(out, r);
+}
+
+std::vector<DraftOutcome> draft(const Registry& registry, const validate::Evaluation& ev, report::Report& r,
+                                const std::string& section, const report::Report* previous) {
+    std::vector<DraftOutcome> outcomes;
+    Views views;
+    bool views_made = false;
+    for (const auto& s : ev.type().sections) {
+        if (!section.empty() && s.id != section) continue;
+        DraftOutcome o;
+        o.section = s.id;
+        auto it = r.narrative.find(s.id);
+        if (it != r.narrative.end() && it->second.find_first_not_of(" \t\r\n") != std::string::npos) {
+            o.kind = DraftOutcome::Kind::KeptUserText;
+            outcomes.push_back(o);
+            continue;
+        }
+        std::string text;
+        if (auto drafter = registry.drafter_for(r.type_id, s.id)) {
+            if (!views_made) {
+                make_views(views, ev, r, previous);
+                views_made = true;
+            }
+            try {
+                text = drafter->draft(*views.current);
+            } catch (const std::exception& e) {
+                o.kind = DraftOutcome::Kind::Failed;
+                o.message = trf("Plugin không soạn được mục {}: {}", s.id, e.what());
+                outcomes.push_back(o);
+                continue;
+            } catch (...) {
+                o.kind = DraftOutcome::Kind::Failed;
+                o.message = trf("Plugin không soạn được mục {}", s.id);
+                outcomes.push_back(o);
+                continue;
+            }
+        }
+        if (text.empty() && !s.draft.empty()) text = fill_draft_template(s.draft, ev, r);
+        if (!text.empty()) {
+            r.narrative[s.id] = text;
+            o.kind = DraftOutcome::Kind::Drafted;
+        }
+        if (!section.empty() || o.kind == DraftOutcome::Kind::Drafted) outcomes.push_back(o);
+    }
+    return outcomes;
+}
+
+}  // namespace rb::plugin
