@@ -13,6 +13,7 @@
 
 #include "expr/expr.hpp"
 #include "i18n/i18n.hpp"
+#include "plugin/registry.hpp"
 #include "report/entry.hpp"
 #include "report/report.hpp"
 #include "schema/report_type.hpp"
@@ -108,6 +109,20 @@ validate::NarrativeInput narrative_input(const validate::Evaluation& ev, const r
 }
 
 // 1. Reading a definition: XSD validation, model, expression parsing and binding, graph.
+// Discovering and loading every bundled plugin: manifests, definitions (with their XSD checks
+// and formula compilation) and native libraries — what every program start pays.
+void BM_DiscoverBundledPlugins(benchmark::State& state) {
+    const rb::plugin::SearchPath path{{std::string(RB_BUILD_DIR) + "/share/reportbench/plugins"}};
+    std::size_t types = 0;
+    for (auto _ : state) {
+        auto reg = rb::plugin::Registry::discover(path);
+        types = reg.types().size();
+        benchmark::DoNotOptimize(types);
+    }
+    state.counters["types"] = static_cast<double>(types);
+}
+BENCHMARK(BM_DiscoverBundledPlugins)->Unit(benchmark::kMillisecond);
+
 void BM_LoadDefinition(benchmark::State& state) {
     for (auto _ : state) {
         auto type = schema::load_definition(kDefinitionPath);
