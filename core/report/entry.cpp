@@ -131,6 +131,32 @@ std::optional<double> numeric_value(const schema::Indicator& ind, const std::str
     return v;
 }
 
+rb::Status check_stored_value(const schema::Indicator& ind, const std::string& canonical) {
+    if (canonical.empty()) return ok_status();
+    if (ind.heading || ind.is_computed())
+        return rb::Status::fail(trf("{}: giá trị “{}” được lưu cho một dòng không nhập số liệu", ind.code, canonical));
+    switch (ind.type) {
+        case schema::ValueType::Text: return ok_status();
+        case schema::ValueType::Date: {
+            auto d = locale::parse_date(canonical);
+            if (!d || locale::format_date_iso(*d) != canonical)
+                return rb::Status::fail(trf("{}: “{}” trong tệp không phải ngày hợp lệ (YYYY-MM-DD)", ind.code, canonical));
+            return ok_status();
+        }
+        default: break;
+    }
+    const auto n = numeric_value(ind, canonical);
+    if (!n) return rb::Status::fail(trf("{}: “{}” trong tệp không phải số hợp lệ", ind.code, canonical));
+    if (ind.type == schema::ValueType::Integer && *n != std::floor(*n))
+        return rb::Status::fail(trf("{}: “{}” trong tệp không phải số nguyên", ind.code, canonical));
+    if (ind.type == schema::ValueType::Choice) {
+        bool known = false;
+        for (const auto& c : ind.choices) known = known || c.value == *n;
+        if (!known) return rb::Status::fail(trf("{}: “{}” trong tệp không phải một lựa chọn", ind.code, canonical));
+    }
+    return check_bounds(ind, *n);
+}
+
 Result<Assignment> parse_assignment(std::string_view text) {
     const auto eq = text.find('=');
     if (eq == std::string_view::npos || eq == 0)

@@ -16,6 +16,10 @@ namespace rb::report {
 // "" (empty typed text) clears the value. Computed rows and headings refuse input.
 Result<std::string> canonical_value(const schema::Indicator& ind, std::string_view typed);
 
+// Checks a value as stored in a file (canonical text, not what a user types): it must read as
+// its indicator's type and lie within its bounds. For files edited outside the program.
+rb::Status check_stored_value(const schema::Indicator& ind, const std::string& canonical);
+
 // The number a canonical value stands for (nullopt for text, dates and blanks).
 std::optional<double> numeric_value(const schema::Indicator& ind, const std::string& canonical);
 

@@ -60,7 +60,7 @@ void builtin_findings(const Evaluation& ev, const report::Report& r, std::vector
             continue;
         }
         // A value edited outside the program is checked again against its definition.
-        auto canonical = report::canonical_value(ind, it->second.value);
+        auto canonical = report::check_stored_value(ind, it->second.value);
         if (!canonical) {
             Finding f;
             f.severity = Severity::Error;

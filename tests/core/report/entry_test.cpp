@@ -317,3 +317,25 @@ TEST(EntryFillPlaceholders, UnitPeriodAndWindowAndUnknownPlaceholdersKept) {
 
 }  // namespace
 }  // namespace rb::report
+
+namespace rb::report {
+namespace {
+
+TEST(EntryStored, AStoredDecimalWithAFractionIsValidAsStored) {
+    schema::Indicator decimal;
+    decimal.code = "IX.1.1";
+    decimal.type = schema::ValueType::Decimal;
+    decimal.min = 0;
+    EXPECT_TRUE(check_stored_value(decimal, "32.5"));                // the file's canonical form
+    EXPECT_FALSE(check_stored_value(decimal, "32,5"));               // typed form is not canonical
+    EXPECT_FALSE(check_stored_value(decimal, "-1"));                 // bounds still hold
+    schema::Indicator count;
+    count.code = "I.1";
+    count.type = schema::ValueType::Integer;
+    EXPECT_TRUE(check_stored_value(count, "1034"));
+    EXPECT_FALSE(check_stored_value(count, "1.5"));
+    EXPECT_FALSE(check_stored_value(count, "1.034"));  // 1.034 is not an integer in canonical form
+}
+
+}  // namespace
+}  // namespace rb::report
