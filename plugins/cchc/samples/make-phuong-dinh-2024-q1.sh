@@ -36,4 +36,5 @@ rb set "$out" V.1.1=184 V.1.2=184 \
 for section in intro I.1 I.2 I.3 II.1 II.2 II.3 II.4 II.5 II.6 III.1 III.2 IV closing; do
   rb text "$out" "$section" --file "$text/$section.txt" >/dev/null
 done
+rm -f "$out.bak"  # the sample is regenerated whole; no previous version to keep
 echo "$out"
