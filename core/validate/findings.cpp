@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "i18n/i18n.hpp"
 #include "report/entry.hpp"
@@ -160,6 +161,22 @@ const char* narrative_rule(CheckKind k) {
     return "narrative";
 }
 
+// The text analysis is redone only when the text changes; after a value edit only the
+// comparison of the prose's figures with the appendix runs again (microseconds, not a millisecond).
+std::vector<NarrativeFinding> narrative_with_cache(const NarrativeInput& in) {
+    thread_local std::optional<NarrativeAnalysis> cached;
+    if (!cached || !cached->matches(in)) cached = NarrativeAnalysis::prepare(in);
+    std::vector<NarrativeFinding> all = cached->text_findings();
+    for (auto& f : cached->number_findings(in.mentions)) all.push_back(std::move(f));
+    std::map<std::string, std::size_t> section_order;
+    for (std::size_t i = 0; i < in.sections.size(); ++i) section_order.emplace(in.sections[i].id, i);
+    std::stable_sort(all.begin(), all.end(), [&](const NarrativeFinding& a, const NarrativeFinding& b) {
+        const auto sa = section_order[a.section_id], sb = section_order[b.section_id];
+        return sa != sb ? sa < sb : a.offset < b.offset;
+    });
+    return all;
+}
+
 void narrative_findings(const Evaluation& ev, const report::Report& r, std::vector<Finding>& out) {
     const auto& type = ev.type();
     NarrativeInput in;
@@ -197,7 +214,7 @@ void narrative_findings(const Evaluation& ev, const report::Report& r, std::vect
     // so that one justification covers it.
     std::map<std::string, std::size_t> first_with_key;
     std::map<std::string, int> repeats;
-    for (auto& nf : check_narrative(in)) {
+    for (auto& nf : narrative_with_cache(in)) {
         const std::string key = fmt::format("{}:{}:{}", narrative_rule(nf.kind), nf.section_id, nf.excerpt);
         if (auto seen = first_with_key.find(key); seen != first_with_key.end()) {
             ++repeats[key];

@@ -55,7 +55,71 @@ struct NarrativeInput {
     int report_year = 0;  // 0 = unknown: the year check is skipped
 };
 
-// Every check below, findings ordered by section then position.
+namespace detail {
+struct NarrativeBuilder;
+}
+
+// Everything the narrative checks can work out from the text alone, computed once per text
+// version; comparing with the appendix's values afterwards is cheap.
+//
+// prepare() folds and tokenizes the sections, runs the checks that do not depend on indicator
+// values (names, repeats, years, fractions) and, for NumberContradicts, records which figure
+// of which clause speaks of which indicator. number_findings() then only compares those
+// figures with the values given. Text findings carry messages in the language current when
+// prepared.
+class NarrativeAnalysis {
+public:
+    // `mentions` are read for code/phrases/unit_noun/is_ratio only; their values are ignored here.
+    static NarrativeAnalysis prepare(const NarrativeInput& in);
+
+    // Names, repeats, years, fractions; ordered by section then position.
+    const std::vector<NarrativeFinding>& text_findings() const { return text_findings_; }
+
+    // Figures that disagree with the values of `mentions_with_values`, matched to the prepared
+    // mentions by code; ordered by section then position. A mention absent from the list, or
+    // without a value, is not checked.
+    std::vector<NarrativeFinding> number_findings(const std::vector<Mention>& mentions_with_values) const;
+
+    // True when `in` has the same sections (id, number, title, text), unit names, year and
+    // mention codes / phrases / unit nouns / ratio flags as what this was prepared from, and the
+    // user interface language is unchanged. Values and displays are not compared.
+    bool matches(const NarrativeInput& in) const;
+
+private:
+    friend struct detail::NarrativeBuilder;
+
+    // A figure of a clause tied to one indicator, compared with its value later.
+    struct Figure {
+        enum Kind : unsigned char { Count, Percent, Fraction } kind = Count;
+        double x = 0, y = 0;  // value; for a fraction numerator and denominator
+        int decimals = 0;     // decimals typed (percentages are compared at that precision)
+        std::size_t offset = 0, length = 0;  // byte range in the section's text as given
+    };
+    struct Claim {
+        std::size_t section = 0;
+        std::size_t mention = 0;  // index in the prepared NarrativeInput::mentions
+        std::string code;
+        std::vector<Figure> figures;  // by position; at most one of each kind
+    };
+    struct MentionKey {
+        std::string code;
+        std::vector<std::string> phrases;
+        std::string unit_noun;
+        bool is_ratio = false;
+    };
+
+    std::vector<NarrativeSection> sections_;
+    std::vector<std::string> names_;
+    std::vector<MentionKey> mentions_;
+    int report_year_ = 0;
+    int language_ = 0;
+    std::vector<Claim> claims_;
+    std::vector<NarrativeFinding> text_findings_;
+    std::vector<std::size_t> text_sections_;  // section index of each text finding
+};
+
+// Every check below, findings ordered by section then position
+// (= prepare + text_findings + number_findings).
 std::vector<NarrativeFinding> check_narrative(const NarrativeInput& in);
 
 // A number in prose that disagrees with the indicator the clause talks about. Clauses end at

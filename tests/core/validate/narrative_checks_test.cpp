@@ -234,6 +234,15 @@ TEST(NarrativeNames, ExactNamesAndOtherNamesOfTheUnitAreNotFlagged) {
     EXPECT_TRUE(check_name_typos(only_commune).empty());
 }
 
+TEST(NarrativeNames, AFormerNameOneLetterAwayFromTheCurrentOneIsNotATypo) {
+    auto in = input({section("intro", "xã Phương Đình (nay là xã Phương Định)")});
+    in.unit.names = {"Phương Định", "Phương Đình"};
+    EXPECT_TRUE(check_name_typos(in).empty());
+    in.unit.names = {"Phương Định"};
+    ASSERT_EQ(check_name_typos(in).size(), 1u);
+    EXPECT_EQ(check_name_typos(in)[0].excerpt, "Phương Đình");
+}
+
 TEST(NarrativeNames, OneEditOrTwoDiacriticsAwayIsATypo) {
     const auto in =
         input({section("I.2", "tỉnh Nam Đinh; tỉnh Nam Dinh; xã Phương Đinh; xã Phuong Dinh; huyện trục Ninh")});
@@ -441,7 +450,7 @@ TEST(NarrativeSeed, WholeSeedNarrativeYieldsTheKnownMistakesAndNothingElse) {
         // "100% early or on time" against the appendix's on-time rate of 31%.
         {number, "III.1", "100%"},
     };
-    EXPECT_EQ(got, expected);
+    ASSERT_EQ(got, expected);
     EXPECT_EQ(found[8].code, "V.2.4");
     EXPECT_EQ(found[10].code, "III.3.1");
 }
@@ -482,6 +491,150 @@ TEST(NarrativeSeed, AllChecksOnTheWholeSeedRunInAFewMilliseconds) {
     // The target is well under 10 ms; the bound leaves room for unoptimised and instrumented builds.
     EXPECT_LT(ms, 50.0);
     RecordProperty("ms_per_run", std::to_string(ms));
+}
+
+// --- NarrativeAnalysis: the text worked out once, compared with values many times ----------------
+
+// A finding with everything that identifies it, and its section's place in the input.
+using FindingRow = std::tuple<std::size_t, std::size_t, CheckKind, std::string, std::string, std::string, std::size_t>;
+
+std::vector<FindingRow> rows(const NarrativeInput& in, const std::vector<NarrativeFinding>& found) {
+    std::vector<FindingRow> out;
+    for (const auto& f : found) {
+        const auto s = std::find_if(in.sections.begin(), in.sections.end(),
+                                    [&](const NarrativeSection& x) { return x.id == f.section_id; });
+        out.emplace_back(static_cast<std::size_t>(s - in.sections.begin()), f.offset, f.kind, f.code, f.excerpt,
+                         f.message, f.length);
+    }
+    return out;
+}
+
+const NarrativeFinding* find_code(const std::vector<NarrativeFinding>& found, const std::string& code) {
+    const auto it =
+        std::find_if(found.begin(), found.end(), [&](const NarrativeFinding& f) { return f.code == code; });
+    return it == found.end() ? nullptr : &*it;
+}
+
+TEST(NarrativePrepared, PreparedAnalysisGivesTheSameFindingsAsCheckNarrative) {
+    const NarrativeInput in = input(seed_sections(), seed_mentions());
+    const auto analysis = NarrativeAnalysis::prepare(in);
+    const auto numbers = analysis.number_findings(in.mentions);
+    const auto& text = analysis.text_findings();
+    ASSERT_EQ(numbers.size(), 2u);
+    ASSERT_EQ(text.size(), 9u);
+    for (const auto& f : numbers) EXPECT_EQ(f.kind, CheckKind::NumberContradicts);
+    for (const auto& f : text) EXPECT_NE(f.kind, CheckKind::NumberContradicts);
+    // Each list is ordered by section then position.
+    const auto number_rows = rows(in, numbers), text_rows = rows(in, text);
+    EXPECT_TRUE(std::is_sorted(number_rows.begin(), number_rows.end()));
+    auto by_place = [](const FindingRow& a, const FindingRow& b) {
+        return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    };
+    EXPECT_TRUE(std::is_sorted(text_rows.begin(), text_rows.end(), by_place));
+    // Merged in that order (a number first on a tie), they are check_narrative's findings.
+    std::vector<FindingRow> merged;
+    std::merge(number_rows.begin(), number_rows.end(), text_rows.begin(), text_rows.end(), std::back_inserter(merged),
+               by_place);
+    EXPECT_EQ(merged, rows(in, check_narrative(in)));
+    // And each per-check function agrees with its part.
+    EXPECT_EQ(number_rows, rows(in, check_number_contradictions(in)));
+    for (const auto f : {check_name_typos, check_repeated_paragraphs, check_wrong_years, check_fraction_arithmetic})
+        for (const auto& row : rows(in, f(in)))
+            EXPECT_NE(std::find(text_rows.begin(), text_rows.end(), row), text_rows.end()) << std::get<4>(row);
+}
+
+TEST(NarrativePrepared, NumberFindingsFollowValuesWithoutPreparingAgain) {
+    const NarrativeInput in = input(seed_sections(), seed_mentions());
+    const auto analysis = NarrativeAnalysis::prepare(in);
+    const auto text_before = rows(in, analysis.text_findings());
+    auto mentions = seed_mentions();
+    auto mention = [&](const std::string& code) -> Mention& {
+        return *std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.code == code; });
+    };
+
+    // The seed as it is: the on-time count agrees, the on-time rate and the online cases do not.
+    auto found = analysis.number_findings(mentions);
+    EXPECT_EQ(find_code(found, "III.3.1.2"), nullptr);
+    ASSERT_NE(find_code(found, "III.3.1"), nullptr);
+    ASSERT_NE(find_code(found, "V.2.4"), nullptr);
+
+    // 300 cases on time in the appendix: "317 hồ sơ" in II.2 now disagrees, with the new value shown.
+    mention("III.3.1.2").value = 300;
+    mention("III.3.1.2").display = "300";
+    found = analysis.number_findings(mentions);
+    const auto* on_time = find_code(found, "III.3.1.2");
+    ASSERT_NE(on_time, nullptr);
+    EXPECT_EQ(on_time->section_id, "II.2");
+    EXPECT_EQ(on_time->excerpt, "317");
+    EXPECT_EQ(on_time->message, "Mục II.2: số “317” trong đoạn văn không khớp với chỉ tiêu III.3.1.2 của phụ lục (300)");
+    expect_points_at_excerpt(in, *on_time);
+
+    // Appendix values that agree with the prose: the findings go away.
+    mention("III.3.1").value = 100;  // "100%" early or on time
+    mention("V.2.4").numerator = 1287;
+    mention("V.2.4").denominator = 1363;
+    found = analysis.number_findings(mentions);
+    EXPECT_EQ(find_code(found, "III.3.1"), nullptr);
+    EXPECT_EQ(find_code(found, "V.2.4"), nullptr);
+    ASSERT_EQ(found.size(), 1u);
+
+    // A blank value is not checked; a mention missing from the list is not either.
+    mention("III.3.1.2").value.reset();
+    EXPECT_TRUE(analysis.number_findings(mentions).empty());
+    EXPECT_TRUE(analysis.number_findings({}).empty());
+
+    // Found by code, wherever the mention sits in the list.
+    auto reordered = seed_mentions();
+    std::reverse(reordered.begin(), reordered.end());
+    EXPECT_EQ(rows(in, analysis.number_findings(reordered)), rows(in, analysis.number_findings(in.mentions)));
+
+    // The text part did not move.
+    EXPECT_EQ(rows(in, analysis.text_findings()), text_before);
+}
+
+TEST(NarrativePrepared, MatchesDetectsATextChange) {
+    const NarrativeInput in = input(seed_sections(), seed_mentions());
+    const auto analysis = NarrativeAnalysis::prepare(in);
+    EXPECT_TRUE(analysis.matches(in));
+
+    // Values and displays are not part of what was prepared.
+    auto values = in;
+    for (auto& m : values.mentions) {
+        if (m.value) *m.value += 1;
+        m.display = "?";
+    }
+    EXPECT_TRUE(analysis.matches(values));
+
+    // One letter changed in one section, the length kept.
+    auto typed = in;
+    auto& text = typed.sections[3].text;
+    ASSERT_FALSE(text.empty());
+    text[text.size() / 2] = text[text.size() / 2] == 'a' ? 'b' : 'a';
+    EXPECT_FALSE(analysis.matches(typed));
+    // A character added.
+    typed = in;
+    typed.sections.back().text += " ";
+    EXPECT_FALSE(analysis.matches(typed));
+    // A section removed.
+    typed = in;
+    typed.sections.pop_back();
+    EXPECT_FALSE(analysis.matches(typed));
+    // What else the text checks depend on: the unit's names, the year, the mention phrases and nouns.
+    auto other = in;
+    other.unit.names.push_back("Trực Chính");
+    EXPECT_FALSE(analysis.matches(other));
+    other = in;
+    other.report_year = 2025;
+    EXPECT_FALSE(analysis.matches(other));
+    other = in;
+    other.mentions[0].phrases.push_back("văn bản chỉ đạo");
+    EXPECT_FALSE(analysis.matches(other));
+    other = in;
+    other.mentions[0].unit_noun = "kế hoạch";
+    EXPECT_FALSE(analysis.matches(other));
+    other = in;
+    other.mentions[0].is_ratio = true;
+    EXPECT_FALSE(analysis.matches(other));
 }
 
 }  // namespace
