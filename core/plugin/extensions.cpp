@@ -129,22 +129,8 @@ validate::ValidationResult validate_all(const Registry& registry, const validate
 }
 
 std::string fill_draft_template(const std::string& text, const validate::Evaluation& ev, const report::Report& r) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '{') {
-            const auto close = text.find('}', i);
-            if (close != std::string::npos) {
-                if (auto slot = ev.type().slot(std::string_view(text).substr(i + 1, close - i - 1))) {
-                    const std::string d = ev.display(*slot);
-                    out += d.empty() ? "…" : d;
-                    i = close + 1;
-                    continue;
-                }
-            }
-        }
-        out += text[i++];
-    }
-    return report::fill_placeholders(out, r);
+    // A blank figure shows as "…" so the gap in the draft is visible.
+    return report::fill_placeholders(validate::fill_codes(text, ev, "…"), r);
 }
 
 std::vector<DraftOutcome> draft(const Registry& registry, const validate::Evaluation& ev, report::Report& r,

@@ -13,11 +13,6 @@ namespace {
 
 using schema::Severity;
 
-std::string show(const Evaluation& ev, std::size_t slot) {
-    std::string d = ev.display(slot);
-    return d.empty() ? tr("(trống)") : d;
-}
-
 void rule_findings(const Evaluation& ev, std::vector<Finding>& out) {
     const auto& type = ev.type();
     const auto& current = ev.values();
@@ -238,14 +233,15 @@ void narrative_findings(const Evaluation& ev, const report::Report& r, std::vect
 
 }  // namespace
 
-std::string fill_message(const std::string& text, const Evaluation& ev) {
+std::string fill_codes(const std::string& text, const Evaluation& ev, const std::string& blank) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '{') {
             const auto close = text.find('}', i);
             if (close != std::string::npos) {
                 if (auto slot = ev.type().slot(std::string_view(text).substr(i + 1, close - i - 1))) {
-                    out += show(ev, *slot);
+                    const std::string d = ev.display(*slot);
+                    out += d.empty() ? blank : d;
                     i = close + 1;
                     continue;
                 }
@@ -255,6 +251,8 @@ std::string fill_message(const std::string& text, const Evaluation& ev) {
     }
     return out;
 }
+
+std::string fill_message(const std::string& text, const Evaluation& ev) { return fill_codes(text, ev, tr("(trống)")); }
 
 ValidationResult validate(const Evaluation& ev, const report::Report& r) {
     ValidationResult res;

@@ -33,7 +33,10 @@ struct ValidationResult {
 // `ev` must have been loaded from `r`.
 ValidationResult validate(const Evaluation& ev, const report::Report& r);
 
-// Replaces {CODE} in a rule's message by the indicator's display value.
+// Replaces {CODE} in a text by the indicator's display value, or by `blank` when it has none;
+// other braces are left as they are.
+std::string fill_codes(const std::string& text, const Evaluation& ev, const std::string& blank);
+// fill_codes for a rule's message: a blank shows as "(trống)".
 std::string fill_message(const std::string& text, const Evaluation& ev);
 
 }  // namespace rb::validate
