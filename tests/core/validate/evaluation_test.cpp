@@ -10,27 +10,13 @@
 #include "report/report.hpp"
 #include "schema/report_type.hpp"
 #include "validate/evaluation.hpp"
+#include "cchc_sample.hpp"
 
 namespace rb::validate {
 namespace {
 
-const schema::ReportTypePtr& cchc() {
-    static const schema::ReportTypePtr type = [] {
-        auto t = schema::load_definition(std::string(RB_SOURCE_DIR) + "/plugins/cchc/cchc-nam-dinh-2024.xml");
-        if (!t) throw std::runtime_error(t.error());
-        return *t;
-    }();
-    return type;
-}
-
-const report::Report& sample() {
-    static const report::Report r = [] {
-        auto loaded = report::load(std::string(RB_SOURCE_DIR) + "/plugins/cchc/samples/phuong-dinh-2024-q1.rbr");
-        if (!loaded) throw std::runtime_error(loaded.error());
-        return *loaded;
-    }();
-    return r;
-}
+using testing::cchc;
+using testing::sample;
 
 std::size_t slot(const char* code) {
     auto s = cchc()->slot(code);
@@ -38,12 +24,7 @@ std::size_t slot(const char* code) {
     return *s;
 }
 
-Evaluation evaluate(const report::Report& r) {
-    auto ev = Evaluation::create(cchc());
-    if (!ev) throw std::runtime_error(ev.error());
-    ev->load(r);
-    return std::move(*ev);
-}
+using testing::evaluate;
 
 bool contains(const std::vector<std::size_t>& v, std::size_t s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 

@@ -11,6 +11,7 @@
 #include "report/report.hpp"
 #include "schema/report_type.hpp"
 #include "validate/evaluation.hpp"
+#include "cchc_sample.hpp"
 #include "validate/findings.hpp"
 
 namespace rb::validate {
@@ -18,31 +19,10 @@ namespace {
 
 using schema::Severity;
 
-const schema::ReportTypePtr& cchc() {
-    static const schema::ReportTypePtr type = [] {
-        auto t = schema::load_definition(std::string(RB_SOURCE_DIR) + "/plugins/cchc/cchc-nam-dinh-2024.xml");
-        if (!t) throw std::runtime_error(t.error());
-        return *t;
-    }();
-    return type;
-}
+using testing::cchc;
+using testing::sample;
 
-const report::Report& sample() {
-    static const report::Report r = [] {
-        auto loaded = report::load(std::string(RB_SOURCE_DIR) + "/plugins/cchc/samples/phuong-dinh-2024-q1.rbr");
-        if (!loaded) throw std::runtime_error(loaded.error());
-        return *loaded;
-    }();
-    return r;
-}
-
-Evaluation evaluate(const report::Report& r, const report::Report* previous = nullptr) {
-    auto ev = Evaluation::create(cchc());
-    if (!ev) throw std::runtime_error(ev.error());
-    ev->load(r);
-    if (previous) ev->set_previous(previous);
-    return std::move(*ev);
-}
+using testing::evaluate;
 
 ValidationResult check(const report::Report& r, const report::Report* previous = nullptr) {
     return validate(evaluate(r, previous), r);
