@@ -173,6 +173,37 @@ std::vector<NarrativeFinding> narrative_with_cache(const NarrativeInput& in) {
 }
 
 void narrative_findings(const Evaluation& ev, const report::Report& r, std::vector<Finding>& out) {
+    const NarrativeInput in = narrative_input(ev, r);
+
+    // One finding per key: the same slip repeated in a section is reported once, with a count,
+    // so that one justification covers it.
+    std::map<std::string, std::size_t> first_with_key;
+    std::map<std::string, int> repeats;
+    for (auto& nf : narrative_with_cache(in)) {
+        const std::string key = fmt::format("{}:{}:{}", narrative_rule(nf.kind), nf.section_id, nf.excerpt);
+        if (auto seen = first_with_key.find(key); seen != first_with_key.end()) {
+            ++repeats[key];
+            continue;
+        }
+        first_with_key.emplace(key, out.size());
+        Finding f;
+        f.severity = nf.kind == CheckKind::FractionArithmetic ? Severity::Error : Severity::Warning;
+        f.rule = narrative_rule(nf.kind);
+        f.key = key;
+        if (!nf.code.empty()) f.codes = {nf.code};
+        f.section = nf.section_id;
+        f.message = nf.message;
+        f.offset = nf.offset;
+        f.length = nf.length;
+        out.push_back(std::move(f));
+    }
+    for (const auto& [key, extra] : repeats)
+        out[first_with_key[key]].message += ' ' + trf("({} lần trong mục này)", extra + 1);
+}
+
+}  // namespace
+
+NarrativeInput narrative_input(const Evaluation& ev, const report::Report& r) {
     const auto& type = ev.type();
     NarrativeInput in;
     in.report_year = r.period.year;
@@ -204,34 +235,8 @@ void narrative_findings(const Evaluation& ev, const report::Report& r, std::vect
         if (!name->empty() && std::find(in.unit.names.begin(), in.unit.names.end(), *name) == in.unit.names.end())
             in.unit.names.push_back(*name);
     for (const auto& former : r.unit.former_names) in.unit.names.push_back(former);
-
-    // One finding per key: the same slip repeated in a section is reported once, with a count,
-    // so that one justification covers it.
-    std::map<std::string, std::size_t> first_with_key;
-    std::map<std::string, int> repeats;
-    for (auto& nf : narrative_with_cache(in)) {
-        const std::string key = fmt::format("{}:{}:{}", narrative_rule(nf.kind), nf.section_id, nf.excerpt);
-        if (auto seen = first_with_key.find(key); seen != first_with_key.end()) {
-            ++repeats[key];
-            continue;
-        }
-        first_with_key.emplace(key, out.size());
-        Finding f;
-        f.severity = nf.kind == CheckKind::FractionArithmetic ? Severity::Error : Severity::Warning;
-        f.rule = narrative_rule(nf.kind);
-        f.key = key;
-        if (!nf.code.empty()) f.codes = {nf.code};
-        f.section = nf.section_id;
-        f.message = nf.message;
-        f.offset = nf.offset;
-        f.length = nf.length;
-        out.push_back(std::move(f));
-    }
-    for (const auto& [key, extra] : repeats)
-        out[first_with_key[key]].message += ' ' + trf("({} lần trong mục này)", extra + 1);
+    return in;
 }
-
-}  // namespace
 
 std::string fill_codes(const std::string& text, const Evaluation& ev, const std::string& blank) {
     std::string out;

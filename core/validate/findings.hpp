@@ -8,6 +8,7 @@
 #include "report/report.hpp"
 #include "schema/report_type.hpp"
 #include "validate/evaluation.hpp"
+#include "validate/narrative_checks.hpp"
 
 namespace rb::validate {
 
@@ -32,6 +33,10 @@ struct ValidationResult {
 
 // `ev` must have been loaded from `r`.
 ValidationResult validate(const Evaluation& ev, const report::Report& r);
+
+// What the narrative checks read of a report: its sections' text, the indicators' mention
+// phrases with their current values, the unit's own names, the report's year.
+NarrativeInput narrative_input(const Evaluation& ev, const report::Report& r);
 
 // Replaces {CODE} in a text by the indicator's display value, or by `blank` when it has none;
 // other braces are left as they are.

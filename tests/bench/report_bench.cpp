@@ -73,40 +73,7 @@ int evaluate_rules(const validate::Evaluation& ev) {
     return broken;
 }
 
-// The input of the narrative checks, built the way validate() builds it.
-validate::NarrativeInput narrative_input(const validate::Evaluation& ev, const report::Report& r) {
-    const auto& type = ev.type();
-    validate::NarrativeInput in;
-    in.report_year = r.period.year;
-    for (const auto& s : type.sections) {
-        auto it = r.narrative.find(s.id);
-        if (it == r.narrative.end() || it->second.empty()) continue;
-        in.sections.push_back({s.id, s.id, report::fill_placeholders(s.title.vi, r), it->second});
-    }
-    for (std::size_t i = 0; i < type.indicators.size(); ++i) {
-        const auto& ind = type.indicators[i];
-        if (ind.mention_phrases.empty()) continue;
-        validate::Mention m;
-        m.code = ind.code;
-        m.phrases = ind.mention_phrases;
-        m.unit_noun = ind.mention_noun;
-        const expr::Value& v = ev.value(i);
-        if (v.is_number()) m.value = v.number;
-        m.display = ev.display(i);
-        if (ind.type == schema::ValueType::Percent && ind.computed && ind.computed_source.rfind("ratio(", 0) == 0 &&
-            ind.computed->reference_slots().size() == 2) {
-            m.is_ratio = true;
-            const auto& refs = ind.computed->reference_slots();
-            if (ev.value(refs[0]).is_number()) m.numerator = ev.value(refs[0]).number;
-            if (ev.value(refs[1]).is_number()) m.denominator = ev.value(refs[1]).number;
-        }
-        in.mentions.push_back(std::move(m));
-    }
-    for (const auto* name : {&r.unit.name, &r.unit.parent, &r.unit.province, &r.header.place})
-        if (!name->empty()) in.unit.names.push_back(*name);
-    for (const auto& former : r.unit.former_names) in.unit.names.push_back(former);
-    return in;
-}
+using validate::narrative_input;  // the input of the narrative checks, as validate() builds it
 
 // 1. Reading a definition: XSD validation, model, expression parsing and binding, graph.
 // Discovering and loading every bundled plugin: manifests, definitions (with their XSD checks
