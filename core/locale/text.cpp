@@ -1,5 +1,6 @@
 // Unicode text helpers over ICU. UTF-8 in and out; ICU's UTF-8 conversion replaces ill-formed
 // bytes with U+FFFD, which is what every function here promises.
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -67,6 +68,12 @@ std::string to_nfkc(std::string_view s) {
 std::string fold_case(std::string_view s) {
     icu::UnicodeString u = nfc(from_utf8(s));
     u.foldCase(U_FOLD_CASE_DEFAULT);
+    return to_utf8(nfc(u));
+}
+
+std::string to_upper(std::string_view s) {
+    icu::UnicodeString u = nfc(from_utf8(s));
+    u.toUpper(icu::Locale("vi"));
     return to_utf8(nfc(u));
 }
 

@@ -85,6 +85,7 @@ bool is_valid_utf8(std::string_view s);
 std::string to_nfc(std::string_view s);            // Vietnamese may arrive decomposed
 std::string to_nfkc(std::string_view s);
 std::string fold_case(std::string_view s);         // full Unicode case folding, NFC result
+std::string to_upper(std::string_view s);          // Vietnamese upper case, NFC: "ủy" → "ỦY"
 std::string strip_diacritics(std::string_view s);  // "Trực Ninh" → "Truc Ninh", "Đ" → "D"
 
 // Code points, for edit distances on Vietnamese text. No normalisation happens here: pass NFC

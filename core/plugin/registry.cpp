@@ -1,5 +1,7 @@
 #include "plugin/registry.hpp"
 
+#include "export/profile.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -139,6 +141,36 @@ void Registry::add_folder(const std::string& folder) {
         }
         loaded.push_back(*type);
     }
+    // Recipient profiles may be for this plugin's types or for another plugin's: a folder with
+    // only a plugin.xml and profiles is how a new recipient format is added.
+    std::vector<exporting::RecipientProfile> profiles;
+    for (auto pr : root.children("profile")) {
+        const std::string file = (fs::path(folder) / pr.attribute("file").value()).string();
+        auto profile = exporting::load_profile(file);
+        if (!profile) {
+            failures_.push_back({folder, profile.error()});
+            spdlog::warn("plugin {} rejected: {}", folder, profile.error());
+            return;
+        }
+        std::vector<std::string> problems;
+        for (const auto& t : loaded)
+            if (t->id == profile->type_id && profile->fits(*t))
+                for (auto& m : exporting::check_profile(*profile, *t)) problems.push_back(std::move(m));
+        if (!problems.empty()) {
+            std::string msg;
+            for (const auto& m : problems) msg += (msg.empty() ? "" : "\n") + m;
+            failures_.push_back({folder, msg});
+            spdlog::warn("plugin {} rejected: {}", folder, msg);
+            return;
+        }
+        for (const auto& other : profiles_)
+            if (other.id == profile->id) {
+                conflicts_.push_back(trf("Hồ sơ nơi nhận “{}” có ở hai nơi: dùng {}, bỏ qua {}", profile->id,
+                                         other.source_file, file));
+                profile->id.clear();
+            }
+        if (!profile->id.empty()) profiles.push_back(std::move(*profile));
+    }
     // The native library comes last: its rules and drafters only join when everything else of
     // the plugin is sound, and a library that fails takes only its own plugin down.
     NativeExtensions native;
@@ -153,6 +185,10 @@ void Registry::add_folder(const std::string& folder) {
         native = std::move(*loaded_lib);
     }
     native_.merge(std::move(native));
+    for (auto& p : profiles) {
+        info.profile_ids.push_back(p.id);
+        profiles_.push_back(std::move(p));
+    }
     for (auto& type : loaded) {
         const std::string key = type->id + "@" + type->edition;
         auto existing = std::find_if(types_.begin(), types_.end(), [&](const TypeEntry& e) {
@@ -174,6 +210,12 @@ void Registry::add_folder(const std::string& folder) {
     }
     spdlog::info("plugin {} {} loaded from {}", info.id, info.version, folder);
     plugins_.push_back(std::move(info));
+}
+
+const exporting::RecipientProfile* Registry::find_profile(std::string_view id) const {
+    for (const auto& p : profiles_)
+        if (p.id == id) return &p;
+    return nullptr;
 }
 
 schema::ReportTypePtr Registry::find(std::string_view id, std::string_view edition) const {
@@ -232,6 +274,11 @@ std::vector<std::string> check_file(const std::string& path) {
                       : root == "report" ? "report.xsd"
                       : root == "unitProfile" ? "unitprofile.xsd"
                                              : nullptr;
+    if (root == "profile") {
+        auto p = exporting::parse_profile(*text, path);
+        if (!p) return {p.error()};
+        return {};
+    }
     if (!xsd) return {trf("{}: không nhận ra loại tệp (phần tử gốc <{}>)", path, root)};
     std::vector<std::string> out;
     for (const auto& i : xml::validate(*text, xsd, path)) out.push_back(i.to_string());

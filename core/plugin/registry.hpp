@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "export/profile.hpp"
 #include "plugin/native.hpp"
 #include "schema/report_type.hpp"
 
@@ -29,6 +30,7 @@ struct PluginInfo {
     schema::LocalText description;
     std::vector<std::string> type_keys;  // "id@edition" of the definitions it brought
     std::string library;                 // the native library, if any
+    std::vector<std::string> profile_ids;  // the recipient profiles it brought
 };
 
 struct Failure {
@@ -51,6 +53,9 @@ public:
     const std::vector<std::string>& conflicts() const { return conflicts_; }
     // Every loaded type, ordered by id then by the plugin's listing order of editions.
     const std::vector<TypeEntry>& types() const { return types_; }
+    // Every recipient profile of every loaded plugin, in the order found.
+    const std::vector<exporting::RecipientProfile>& profiles() const { return profiles_; }
+    const exporting::RecipientProfile* find_profile(std::string_view id) const;
 
     // The type with this id and edition; with no edition, its default edition (the first one
     // its plugin lists). nullptr when not installed.
@@ -70,10 +75,11 @@ private:
     std::vector<Failure> failures_;
     std::vector<std::string> conflicts_;
     std::vector<TypeEntry> types_;
+    std::vector<exporting::RecipientProfile> profiles_;
     NativeExtensions native_;
 };
 
-// Checks a file that is a definition, a plugin manifest, or a report, by its root element;
+// Checks a file that is a definition, a plugin manifest, a report, a unit or recipient profile, by its root element;
 // returns every problem with file:line:column (empty: valid).
 std::vector<std::string> check_file(const std::string& path);
 

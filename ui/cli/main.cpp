@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/logging.hpp"
+#include "export/all/export.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
 #include "plugin/extensions.hpp"
@@ -65,7 +66,7 @@ struct Args {
 bool takes_value(std::string_view name) {
     static const char* names[] = {"--plugin-path", "--lang", "--period", "-o", "--output", "--edition",
                                   "--unit", "--parent", "--unit-profile", "--province", "--from", "--to",
-                                  "--file", "--value", "--previous", "--parent-kind"};
+                                  "--file", "--value", "--previous", "--parent-kind", "--format", "--profile"};
     for (const char* n : names)
         if (name == n) return true;
     return false;
@@ -302,7 +303,7 @@ int cmd_plugins(App& app, const Args& a) {
         json loaded = json::array();
         for (const auto& p : reg.plugins())
             loaded.push_back({{"id", p.id}, {"version", p.version}, {"name", p.name.get()}, {"folder", p.folder},
-                              {"types", p.type_keys}, {"library", p.library}});
+                              {"types", p.type_keys}, {"profiles", p.profile_ids}, {"library", p.library}});
         json failed = json::array();
         for (const auto& f : reg.failures()) failed.push_back({{"folder", f.folder}, {"reason", f.reason}});
         out["plugins"] = loaded;
@@ -316,6 +317,7 @@ int cmd_plugins(App& app, const Args& a) {
         std::cout << fmt::format("  {} {} — {}\n    {}\n", p.id, p.version, p.name.get(), p.folder);
         if (!p.library.empty()) std::cout << "    " << p.library << '\n';
         for (const auto& k : p.type_keys) std::cout << "    " << k << '\n';
+        for (const auto& k : p.profile_ids) std::cout << "    " << trf("hồ sơ nơi nhận: {}", k) << '\n';
     }
     if (!reg.failures().empty()) {
         std::cout << tr("Plugin không nạp được:") << '\n';
@@ -780,6 +782,60 @@ int cmd_schema(App&, const Args& a) {
     return worst;
 }
 
+int cmd_export(App& app, const Args& a) {
+    require_args(a, 1, "export REPORT --format docx|xlsx|pdf|xml|json|csv [--profile ID] -o OUT");
+    const std::string path = a.positional[0];
+    const auto format = a.option("--format");
+    const auto out = a.option("-o");
+    if (!format || !out)
+        fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}",
+                             "export REPORT --format docx|xlsx|pdf|xml|json|csv [--profile ID] -o OUT"));
+    report::Report r = app.load_report(path);
+    app.type_of(r, path);
+    std::optional<report::Report> previous;
+    if (auto p = a.option("--previous")) previous = app.load_report(*p);
+    exporting::ExportOptions o;
+    o.format = *format;
+    o.profile_id = a.option("--profile").value_or("");
+    o.output = *out;
+    o.previous = previous ? &*previous : nullptr;
+    auto res = exporting::export_report(app.registry(), r, o);
+    if (!res) fail(kCannotRun, res.error());
+    if (res->errors > 0)
+        std::cerr << trf("Chú ý: báo cáo còn {} lỗi (xem bằng lệnh validate); tệp vẫn được xuất.", res->errors) << '\n';
+    std::cout << trf("Đã xuất {}", res->path) << '\n';
+    return kOk;
+}
+
+int cmd_profiles(App& app, const Args& a) {
+    const auto& reg = app.registry();
+    json list = json::array();
+    for (const auto& p : reg.profiles()) {
+        if (!a.positional.empty() && p.type_id != a.positional[0]) continue;
+        list.push_back({{"id", p.id},
+                        {"type", p.type_id},
+                        {"editions", p.editions},
+                        {"title", p.title.get()},
+                        {"recipient", p.recipient},
+                        {"formats", p.formats},
+                        {"file", p.source_file}});
+    }
+    if (a.flag("--json")) {
+        std::cout << list.dump(2) << '\n';
+        return kOk;
+    }
+    for (const auto& p : list) {
+        std::string formats;
+        for (const auto& f : p["formats"]) formats += (formats.empty() ? "" : ", ") + f.get<std::string>();
+        std::cout << p["id"].get<std::string>() << "  (" << p["type"].get<std::string>() << ")  "
+                  << p["title"].get<std::string>() << '\n';
+        if (!p["recipient"].get<std::string>().empty())
+            std::cout << "    " << trf("Nơi nhận: {}", p["recipient"].get<std::string>()) << '\n';
+        std::cout << "    " << trf("Định dạng: {}", formats.empty() ? tr("tất cả") : formats) << '\n';
+    }
+    return kOk;
+}
+
 void print_usage() {
     std::cout << tr(
         "Cách dùng: reportbench-cli [--plugin-path THƯ_MỤC]... [--lang vi|en] [--verbose] LỆNH ...\n"
@@ -799,6 +855,8 @@ void print_usage() {
         "  draft BÁO_CÁO [MỤC] [--previous BÁO_CÁO_KỲ_TRƯỚC]   soạn sẵn các mục còn trống từ số liệu\n"
         "  status BÁO_CÁO draft|complete|submitted\n"
         "  amend BÁO_CÁO -o BÁO_CÁO_MỚI        bản sửa đổi của báo cáo đã nộp\n"
+        "  export BÁO_CÁO --format docx|xlsx|pdf|xml|json|csv [--profile HỒ_SƠ] -o TỆP|THƯ_MỤC\n"
+        "  profiles [TYPE] [--json]            hồ sơ nơi nhận (mẫu của huyện, tỉnh)\n"
         "  schema check TỆP...                 kiểm tra định nghĩa, manifest, báo cáo\n")
               << std::flush;
 }
@@ -850,6 +908,7 @@ int run(int argc, char** argv) {
         {"set", cmd_set},           {"get", cmd_get},           {"text", cmd_text},       {"note", cmd_note},
         {"justify", cmd_justify},   {"validate", cmd_validate}, {"header", cmd_header},   {"status", cmd_status},
         {"amend", cmd_amend},       {"schema", cmd_schema},     {"draft", cmd_draft},
+        {"export", cmd_export},     {"profiles", cmd_profiles},
     };
     for (const auto& [name, handler] : commands)
         if (command == name) return handler(app, args);
