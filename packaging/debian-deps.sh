@@ -7,6 +7,12 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libpugixml-dev libspdlog-dev libfmt-dev libxml2-dev libicu-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # exports: OOXML containers, XLSX, PDF with Vietnamese shaping, Times New Roman's metric twin
+  libzip-dev libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-liberation2
+  # the desktop, and its tests under a virtual display
+  libwxgtk3.2-dev xvfb xauth
+  # tests open every export in a real client and look at rendered pages
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils imagemagick
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
@@ -254,13 +255,23 @@ ExportDocument build_document(const report::Report& r, const validate::Evaluatio
     h.summary = r.header.summary;
 
     if (profile.include_narrative) {
+        // A heading whose section and subsections are all empty is left out, as a clerk
+        // would: the seed has no "V. KIẾN NGHỊ" when it has nothing to propose.
+        std::set<std::string> has_text;
+        for (const auto& [id, text] : r.narrative) {
+            if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+            for (const schema::Section* s = type.section(id); s && has_text.insert(s->id).second;
+                 s = s->parent.empty() ? nullptr : type.section(s->parent)) {
+            }
+        }
         for (const auto& s : type.sections) {
-            if (!s.number.empty()) {
+            if (!s.number.empty() && has_text.count(s.id)) {
                 Block b;
                 b.kind = Block::Kind::Heading;
                 b.level = s.level;
                 b.section_id = s.id;
-                b.text = s.number + ". " + (s.level == 0 ? locale::to_upper(s.title.vi) : s.title.vi);
+                const std::string title = report::fill_placeholders(s.title.vi, r);
+                b.text = s.number + ". " + (s.level == 0 ? locale::to_upper(title) : title);
                 d.body.push_back(std::move(b));
             }
             if (auto it = r.narrative.find(s.id); it != r.narrative.end())

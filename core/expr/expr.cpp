@@ -9,34 +9,17 @@
 #include <limits>
 #include <memory>
 
+#include "expr/ast.hpp"
 #include "i18n/i18n.hpp"
 
 namespace rb::expr {
 
 // ---------------------------------------------------------------------------------------------
-// Program: the expression compiled to postfix instructions for a small value stack. A flat
-// vector evaluates faster than a pointer tree and needs no recursion, so even long operator
-// chains cannot overflow the native stack.
+// Program: the expression compiled to postfix instructions for a small value stack (see
+// ast.hpp). A flat vector evaluates faster than a pointer tree and needs no recursion, so even
+// long operator chains cannot overflow the native stack.
 
 namespace detail {
-
-enum class Op : std::uint8_t {
-    Const,     // push {kind, number}
-    Load,      // push current[arg]
-    LoadPrev,  // push previous[arg]
-    Neg, Add, Sub, Mul, Div,
-    Eq, Ne, Lt, Le, Gt, Ge,
-    And, Or, Not,
-    SumAcc, MinAcc, MaxAcc,  // fold the top into the accumulator below it
-    Ratio, If, Round1, Round2, IsBlank, Abs,
-};
-
-struct Instr {
-    Op op;
-    Kind kind;          // Const only
-    std::uint32_t arg;  // Load/LoadPrev: reference index before bind(), slot after
-    double number;      // Const only
-};
 
 // Net change of the stack height.
 constexpr int stack_effect(Op op) {
@@ -51,14 +34,6 @@ constexpr int stack_effect(Op op) {
 constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
 
 }  // namespace detail
-
-struct Expr::Parsed {
-    std::string source;
-    std::vector<std::string> references;
-    std::vector<std::string> previous_references;
-    std::vector<detail::Instr> code;  // Load args are indexes into the reference lists
-    std::size_t max_stack = 0;
-};
 
 struct Expr::Program {
     std::vector<detail::Instr> code;  // Load args are slots

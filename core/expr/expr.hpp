@@ -96,8 +96,11 @@ public:
     // gives NotApplicable. Does not allocate (except for absurdly deep expressions).
     Value evaluate(std::span<const Value> current, std::span<const Value> previous = {}) const;
 
-    struct Parsed;   // defined in expr.cpp
+    struct Parsed;   // defined in ast.hpp (internal to core/expr)
     struct Program;  // defined in expr.cpp
+
+    // The parsed program, for translators inside core/expr (nullptr for an empty expression).
+    const Parsed* parsed() const { return parsed_.get(); }
 
 private:
     std::shared_ptr<const Parsed> parsed_;

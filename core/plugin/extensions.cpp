@@ -179,3 +179,24 @@ std::vector<DraftOutcome> draft(const Registry& registry, const validate::Evalua
 }
 
 }  // namespace rb::plugin
+
+namespace rb::plugin {
+
+rb::Status run_exporter(const api::Exporter& exporter, const validate::Evaluation& ev, const report::Report& r,
+                        const std::vector<std::string>& codes, const std::string& path) {
+    Views views;
+    make_views(views, ev, r, nullptr);
+    std::string error;
+    try {
+        error = exporter.write(*views.current, codes, path);
+    } catch (const std::exception& e) {
+        spdlog::error("plugin exporter {} threw: {}", exporter.id(), e.what());
+        error = e.what();
+    } catch (...) {
+        error = tr("lỗi không rõ");
+    }
+    if (error.empty()) return ok_status();
+    return rb::Status::fail(trf("Định dạng “{}” của plugin không xuất được: {}", exporter.id(), error));
+}
+
+}  // namespace rb::plugin

@@ -32,6 +32,9 @@ public:
         if (drafter) ext.drafters[{type_id, section_id}] = std::move(drafter);
     }
     void log_info(const std::string& message) override { spdlog::info("plugin: {}", message); }
+    void add_exporter(std::shared_ptr<const api::Exporter> exporter) override {
+        if (exporter) ext.exporters.push_back(std::move(exporter));
+    }
     NativeExtensions ext;
 };
 
@@ -41,6 +44,7 @@ void NativeExtensions::merge(NativeExtensions&& other) {
     for (auto& [type, list] : other.rules)
         for (auto& r : list) rules[type].push_back(std::move(r));
     for (auto& [key, d] : other.drafters) drafters[key] = std::move(d);
+    for (auto& e : other.exporters) exporters.push_back(std::move(e));
     for (auto& p : other.plugins) plugins.push_back(std::move(p));
 }
 

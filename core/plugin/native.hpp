@@ -20,6 +20,7 @@ namespace api = reportbench::plugin_api;
 struct NativeExtensions {
     std::map<std::string, std::vector<std::shared_ptr<const api::RuleSet>>> rules;  // by type id
     std::map<std::pair<std::string, std::string>, std::shared_ptr<const api::Drafter>> drafters;  // (type, section)
+    std::vector<std::shared_ptr<const api::Exporter>> exporters;
     std::vector<std::shared_ptr<api::Plugin>> plugins;  // kept alive with their libraries
 
     void merge(NativeExtensions&& other);

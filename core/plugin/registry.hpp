@@ -69,6 +69,7 @@ public:
     // What native libraries registered.
     const std::vector<std::shared_ptr<const api::RuleSet>>& rules_for(const std::string& type_id) const;
     std::shared_ptr<const api::Drafter> drafter_for(const std::string& type_id, const std::string& section) const;
+    const std::vector<std::shared_ptr<const api::Exporter>>& exporters() const { return native_.exporters; }
 
 private:
     std::vector<PluginInfo> plugins_;

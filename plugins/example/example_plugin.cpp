@@ -1,10 +1,13 @@
 // An example native plugin: what a definition cannot say is written here.
 //  - a rule that depends on the period's length: the chair must hold at least one scheduled
 //    reception session a month (Luật Tiếp công dân 2013, art. 15);
-//  - a drafter for section I that writes the paragraph from the figures.
+//  - a drafter for section I that writes the paragraph from the figures;
+//  - a file format of its own: the figures as tab-separated "code, value" lines, the shape a
+//    district's in-house tally sheet imports.
 // Build it against an installed ReportBench (see CMakeLists.txt).
 #include <reportbench/plugin_api.hpp>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -46,11 +49,29 @@ public:
     }
 };
 
+class TallyExporter : public api::Exporter {
+public:
+    std::string id() const override { return "tally"; }
+    std::string extension() const override { return "tsv"; }
+    std::string label_vi() const override { return "Bảng kiểm đếm của huyện (TSV)"; }
+    std::string label_en() const override { return "District tally sheet (TSV)"; }
+    std::string write(const api::ReportView& r, const std::vector<std::string>& codes,
+                      const std::string& path) const override {
+        std::ofstream out(path, std::ios::binary);
+        if (!out) return "không mở được tệp để ghi";
+        out << "unit\t" << r.unit_name() << "\nperiod\t" << r.period() << '\n';
+        for (const auto& code : codes) out << code << '\t' << r.display(code) << '\n';
+        out.flush();
+        return out ? "" : "ghi tệp không trọn vẹn";
+    }
+};
+
 class Plugin : public api::Plugin {
 public:
     void register_with(api::Registrar& host) override {
         host.add_rules("tiep-cong-dan", std::make_shared<SessionsPerMonth>());
         host.add_drafter("tiep-cong-dan", "I", std::make_shared<ResultsDrafter>());
+        host.add_exporter(std::make_shared<TallyExporter>());
         host.log_info("example plugin registered");
     }
 };

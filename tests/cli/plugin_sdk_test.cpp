@@ -78,6 +78,13 @@ TEST(PluginSdk, TheExampleBuildsOutOfTreeAgainstAnInstallAndLoads) {
     ASSERT_EQ(box.run(cli, {"--plugin-path", build, "draft", report}).exit_code, 0);
     const auto text = box.run(cli, {"--plugin-path", build, "text", report, "I"});
     EXPECT_NE(text.out.find("tổ chức 2 buổi tiếp công dân định kỳ, tiếp 15 lượt công dân"), std::string::npos) << text.out;
+    // The plugin's own file format, offered beside the built-in ones.
+    const std::string tally = box.path("q1.tsv").string();
+    const auto ex = box.run(cli, {"--plugin-path", build, "export", report, "--format", "tally", "-o", tally});
+    ASSERT_EQ(ex.exit_code, 0) << ex.err;
+    const std::string written = slurp(tally);
+    EXPECT_NE(written.find("period\t2025-Q1\n"), std::string::npos) << written;
+    EXPECT_NE(written.find("I.2\t15\n"), std::string::npos) << written;
 }
 
 TEST(Draft, CchcDraftsTheCaseFileParagraphOnlyIntoAnEmptySection) {

@@ -16,6 +16,9 @@
 
 #include "base/logging.hpp"
 #include "export/all/export.hpp"
+#include "export/docx/docx_import.hpp"
+#include "export/submission/submission.hpp"
+#include "export/xlsx/xlsx_import.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
 #include "plugin/extensions.hpp"
@@ -807,6 +810,149 @@ int cmd_export(App& app, const Args& a) {
     return kOk;
 }
 
+// What an import would change in `before` to make `after`, printed for the user; returns the
+// number of changes. Values are compared as displayed, computed rows included, so the user
+// sees the consequences (a ratio moving) and not only the cells typed.
+int print_changes(App& app, const report::Report& before, const report::Report& after, const std::string& path) {
+    auto ev_before = app.evaluate(before, path);
+    auto ev_after = app.evaluate(after, path);
+    const auto& t = ev_after.type();
+    int changes = 0;
+    for (std::size_t s = 0; s < t.indicators.size(); ++s) {
+        const auto& ind = t.indicators[s];
+        if (ind.heading) continue;
+        const std::string a = ev_before.display(s), b = ev_after.display(s);
+        auto note = [&](const report::Report& r) {
+            auto it = r.values.find(ind.code);
+            return it == r.values.end() ? std::string() : it->second.note;
+        };
+        if (a != b)
+            std::cout << fmt::format("  {:<10} {} → {}{}\n", ind.code, a.empty() ? "—" : a, b.empty() ? "—" : b,
+                                     ind.is_computed() ? " (" + std::string(tr("tính tự động")) + ")" : std::string());
+        if (note(before) != note(after))
+            std::cout << "  " << trf("{}: ghi chú “{}” → “{}”", ind.code, note(before), note(after)) << '\n';
+        changes += (a != b && !ind.is_computed()) + (note(before) != note(after));
+    }
+    for (const auto& sec : t.sections) {
+        auto text = [&](const report::Report& r) {
+            auto it = r.narrative.find(sec.id);
+            return it == r.narrative.end() ? std::string() : it->second;
+        };
+        const std::string a = text(before), b = text(after);
+        if (a == b) continue;
+        ++changes;
+        const auto chars = [](const std::string& x) { return locale::to_u32(x).size(); };
+        std::cout << "  " << trf("mục {}: {} ký tự → {} ký tự", sec.id, chars(a), chars(b)) << '\n';
+    }
+    if (!(before.header == after.header)) {
+        ++changes;
+        std::cout << "  " << tr("phần đầu và cuối văn bản (số, ngày, người ký, nơi nhận) thay đổi") << '\n';
+    }
+    if (!(before.unit == after.unit) || !(before.period == after.period)) {
+        ++changes;
+        std::cout << "  " << trf("đơn vị, kỳ: {} {} → {} {}", before.unit.name, before.period.code(), after.unit.name,
+                                 after.period.code())
+                  << '\n';
+    }
+    return changes;
+}
+
+int cmd_import(App& app, const Args& a) {
+    const char* usage = "import REPORT SOURCE [--profile ID] [--dry-run]";
+    require_args(a, 2, usage);
+    const std::string path = a.positional[0];
+    const std::string source = a.positional[1];
+    const bool dry_run = a.flag("--dry-run");
+    std::string ext = fs::path(source).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool exists = fs::exists(path);
+
+    report::Report after;
+    std::optional<report::Report> before;
+    if (exists) {
+        before = app.load_report(path);
+        if (auto ok = report::ensure_editable(*before); !ok) fail(kCannotRun, trf("{}: {}", path, ok.error()));
+    }
+    if (ext == ".xml" || ext == ".json") {
+        auto imported = exporting::load_submission(source);
+        if (!imported) fail(kDataError, imported.error());
+        after = std::move(*imported);
+        const auto type = app.type_of(after, source);
+        // A submission is checked value by value against its definition before it is kept.
+        std::vector<std::string> problems;
+        for (const auto& [code, entry] : after.values) {
+            const auto* ind = type->indicator(code);
+            if (!ind) {
+                problems.push_back(trf("{}: chỉ tiêu “{}” không có trong ấn bản {}", source, code, type->edition));
+                continue;
+            }
+            if (entry.value.empty()) continue;
+            if (auto ok = report::check_stored_value(*ind, entry.value); !ok)
+                problems.push_back(fmt::format("{}: {}: {}", source, code, ok.error()));
+        }
+        if (!problems.empty()) {
+            for (const auto& p : problems) std::cerr << p << '\n';
+            fail(kDataError, tr("Tệp nộp có số liệu không hợp lệ; không ghi gì."));
+        }
+        if (before && (before->type_id != after.type_id || before->edition != after.edition))
+            fail(kCannotRun, trf("{} là báo cáo {} ({}), tệp nộp là {} ({}): không ghép được", path, before->type_id,
+                                 before->edition, after.type_id, after.edition));
+    } else if (ext == ".docx" || ext == ".xlsx") {
+        if (!before) fail(kCannotRun, trf("{}: chưa có báo cáo này; hãy tạo bằng lệnh new rồi nhập vào.", path));
+        after = *before;
+        const auto type = app.type_of(after, path);
+        if (ext == ".docx") {
+            auto n = exporting::import_docx_narrative(source, *type);
+            if (!n) fail(kDataError, n.error());
+            for (const auto& w : n->warnings) std::cerr << tr("Chú ý:") << ' ' << w << '\n';
+            for (const auto& [id, text] : n->sections) after.narrative[id] = text;
+        } else {
+            const exporting::RecipientProfile fallback = exporting::default_profile(*type);
+            const exporting::RecipientProfile* profile = &fallback;
+            if (auto id = a.option("--profile")) {
+                profile = app.registry().find_profile(*id);
+                if (!profile) fail(kCannotRun, trf("Không có hồ sơ nơi nhận “{}” (xem lệnh profiles)", *id));
+                if (!profile->fits(*type))
+                    fail(kCannotRun, trf("Hồ sơ nơi nhận “{}” không dùng cho báo cáo {} ấn bản {}", *id, type->id,
+                                         type->edition));
+            }
+            auto sheet = exporting::import_appendix_xlsx(source, *profile, *type);
+            if (!sheet) fail(kDataError, sheet.error());
+            bool blocking = false;
+            for (const auto& p : sheet->problems) {
+                std::cerr << (p.ignored ? tr("Bỏ qua:") : tr("Lỗi:")) << ' ' << p.message << '\n';
+                blocking = blocking || !p.ignored;
+            }
+            if (blocking) fail(kDataError, tr("Bảng tính có ô không đọc được; không ghi gì."));
+            std::vector<report::Assignment> values;
+            for (const auto& v : sheet->values) {
+                // Empty cells of the recipient's sheet do not erase what the report holds.
+                if (v.value.empty()) continue;
+                values.push_back({v.code, v.value});
+            }
+            if (auto ok = report::apply_values(after, *type, values); !ok) fail(kDataError, ok.error());
+        }
+    } else {
+        fail(kCannotRun, trf("{}: không nhận ra loại tệp; nhập được tệp nộp (.xml, .json), văn bản Word (.docx) "
+                             "hoặc bảng tính (.xlsx)", source));
+    }
+
+    std::cout << (dry_run ? tr("Sẽ thay đổi (chạy thử, chưa ghi gì):") : tr("Thay đổi:")) << '\n';
+    int changes = 0;
+    if (before) {
+        changes = print_changes(app, *before, after, path);
+    } else {
+        changes = 1;
+        std::cout << "  " << trf("tạo báo cáo mới {} ({}, {}, {})", path, after.type_id, after.unit.name, after.period.code())
+                  << '\n';
+    }
+    if (changes == 0) std::cout << "  " << tr("(không có gì thay đổi)") << '\n';
+    if (dry_run || changes == 0) return kOk;
+    app.save(after, path);
+    std::cout << trf("Đã ghi {}", path) << '\n';
+    return kOk;
+}
+
 int cmd_profiles(App& app, const Args& a) {
     const auto& reg = app.registry();
     json list = json::array();
@@ -857,6 +1003,7 @@ void print_usage() {
         "  amend BÁO_CÁO -o BÁO_CÁO_MỚI        bản sửa đổi của báo cáo đã nộp\n"
         "  export BÁO_CÁO --format docx|xlsx|pdf|xml|json|csv [--profile HỒ_SƠ] -o TỆP|THƯ_MỤC\n"
         "  profiles [TYPE] [--json]            hồ sơ nơi nhận (mẫu của huyện, tỉnh)\n"
+        "  import BÁO_CÁO NGUỒN [--profile HỒ_SƠ] [--dry-run]   tệp nộp (.xml, .json), văn bản (.docx), bảng tính (.xlsx)\n"
         "  schema check TỆP...                 kiểm tra định nghĩa, manifest, báo cáo\n")
               << std::flush;
 }
@@ -908,7 +1055,7 @@ int run(int argc, char** argv) {
         {"set", cmd_set},           {"get", cmd_get},           {"text", cmd_text},       {"note", cmd_note},
         {"justify", cmd_justify},   {"validate", cmd_validate}, {"header", cmd_header},   {"status", cmd_status},
         {"amend", cmd_amend},       {"schema", cmd_schema},     {"draft", cmd_draft},
-        {"export", cmd_export},     {"profiles", cmd_profiles},
+        {"export", cmd_export},     {"profiles", cmd_profiles}, {"import", cmd_import},
     };
     for (const auto& [name, handler] : commands)
         if (command == name) return handler(app, args);

@@ -1,5 +1,6 @@
 #include "export/all/export.hpp"
 
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -42,6 +43,49 @@ ExporterRegistry builtin_exporters() {
     reg.add(make_submission_json_exporter());
     reg.add(make_csv_exporter());
 #endif
+    return reg;
+}
+
+namespace {
+
+// A plugin's exporter seen through the host's interface.
+class PluginExporter : public Exporter {
+public:
+    explicit PluginExporter(std::shared_ptr<const plugin::api::Exporter> e) : e_(std::move(e)) {}
+    std::string id() const override { return e_->id(); }
+    std::string extension() const override { return e_->extension(); }
+    schema::LocalText label() const override { return {e_->label_vi(), e_->label_en()}; }
+    rb::Status write(const ExportInput& in, const std::string& path, const Progress& progress) const override {
+        std::vector<std::string> codes;
+        for (const auto& row : in.document.appendix.rows)
+            if (!row.code.empty() && !row.group && in.evaluation.type().indicator(row.code)) codes.push_back(row.code);
+        if (progress) progress(0.0, e_->id());
+        return plugin::run_exporter(*e_, in.evaluation, in.report, codes, path);
+    }
+
+private:
+    std::shared_ptr<const plugin::api::Exporter> e_;
+};
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 16) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    return true;
+}
+
+}  // namespace
+
+ExporterRegistry all_exporters(const plugin::Registry& plugins) {
+    ExporterRegistry reg = builtin_exporters();
+    for (const auto& e : plugins.exporters()) {
+        const std::string id = e->id();
+        if (!valid_id(id) || !valid_id(e->extension()) || reg.find(id)) {
+            spdlog::warn("plugin exporter \"{}\" skipped: invalid or taken id", id);
+            continue;
+        }
+        reg.add(std::make_shared<PluginExporter>(e));
+    }
     return reg;
 }
 
@@ -91,7 +135,7 @@ Result<ExportResult> export_report(const plugin::Registry& plugins, const report
         if (auto problems = check_profile(*profile, *type); !problems.empty()) return R::fail(problems.front());
     }
 
-    const ExporterRegistry exporters = builtin_exporters();
+    const ExporterRegistry exporters = all_exporters(plugins);
     const Exporter* exporter = exporters.find(options.format);
     if (!exporter || !profile->offers(options.format))
         return R::fail(trf("Định dạng “{}” không xuất được{}; dùng một trong: {}", options.format,

@@ -13,6 +13,9 @@ namespace rb::exporting {
 
 // DOCX, XLSX, PDF, submission XML and JSON, CSV.
 ExporterRegistry builtin_exporters();
+// The built-in exporters and those the loaded plugins registered (a plugin's format never
+// replaces a built-in one of the same id: it is skipped with a warning in the log).
+ExporterRegistry all_exporters(const plugin::Registry& plugins);
 
 struct ExportOptions {
     std::string format;      // an exporter id: "docx", "xlsx", "pdf", "xml", "json", "csv"

@@ -62,6 +62,14 @@ TEST(Document, HeadingsAreNumberedAndTopLevelOnesUppercase) {
     ASSERT_GE(headings.size(), 3u);
     EXPECT_EQ(headings[0], "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
     EXPECT_EQ(headings[1], "1. Việc xây dựng và ban hành kế hoạch cải cách hành chính");
+    // A section left empty, with nothing under it, prints no heading (the seed has no V).
+    EXPECT_TRUE(seed().narrative.count("V") == 0 || seed().narrative.at("V").empty());
+    EXPECT_EQ(std::count_if(headings.begin(), headings.end(),
+                            [](const std::string& h) { return h.rfind("V. ", 0) == 0; }),
+              0);
+    EXPECT_EQ(std::count_if(headings.begin(), headings.end(),
+                            [](const std::string& h) { return h.rfind("IV. ", 0) == 0; }),
+              1);
     // The opening and closing paragraphs have no heading of their own.
     EXPECT_EQ(std::count_if(d.body.begin(), d.body.end(),
                             [](const Block& b) { return b.section_id == "intro" && b.kind == Block::Kind::Heading; }),

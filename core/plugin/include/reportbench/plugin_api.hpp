@@ -6,8 +6,8 @@
 //   reportbench_api_version  — the API version it was built against (checked before anything
 //                              else is touched), and
 //   reportbench_create_plugin — a factory returning the plugin object.
-// The plugin registers rules (checks a definition cannot express, e.g. across periods) and
-// narrative drafters with the host. It never sees a window toolkit.
+// The plugin registers rules (checks a definition cannot express, e.g. across periods),
+// narrative drafters and file formats (exporters) with the host. It never sees a window toolkit.
 //
 // Failure contract: a plugin never lets an exception escape; it reports failure through its
 // return values (an empty draft, a finding). The host still catches anything thrown and
@@ -71,6 +71,22 @@ public:
     virtual std::string draft(const ReportView& report) const = 0;
 };
 
+// A file format of the plugin's own (a recipient's in-house import format, say). The host
+// offers it beside the built-in formats, for any report type whose recipient profile allows
+// its id, and makes the write atomic (`path` is a temporary name in the destination folder).
+class Exporter {
+public:
+    virtual ~Exporter() = default;
+    virtual std::string id() const = 0;         // lower-case letters and digits: "tsv"
+    virtual std::string extension() const = 0;  // "tsv"
+    virtual std::string label_vi() const = 0;
+    virtual std::string label_en() const = 0;
+    // Writes the report; `codes` are the appendix rows in the recipient's order (indicators
+    // only). Returns "" when written, else the reason in Vietnamese.
+    virtual std::string write(const ReportView& report, const std::vector<std::string>& codes,
+                              const std::string& path) const = 0;
+};
+
 // The host's side: what a plugin registers, for which report type (id).
 class Registrar {
 public:
@@ -79,6 +95,8 @@ public:
     virtual void add_drafter(const std::string& type_id, const std::string& section_id,
                              std::shared_ptr<const Drafter> drafter) = 0;
     virtual void log_info(const std::string& message) = 0;
+    // Added last, so that the table of the functions above keeps its layout.
+    virtual void add_exporter(std::shared_ptr<const Exporter> exporter) = 0;
 };
 
 class Plugin {

@@ -1,0 +1,145 @@
+#pragma once
+// One open report as a front end edits it: the document, its evaluation and its current
+// findings, the file it belongs to, whether it has unsaved edits, and an undo history.
+// Every edit goes through the core's own rules (report::canonical_value for values, NFC for
+// text) and is followed by an incremental recompute and a fresh validation, so a front end
+// only displays what this object says. No toolkit here: the desktop shell and the tests
+// drive the same object.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+#include "plugin/registry.hpp"
+#include "report/report.hpp"
+#include "validate/evaluation.hpp"
+#include "validate/findings.hpp"
+
+namespace rb::session {
+
+// The header and unit fields a front end shows as a form.
+enum class HeaderField {
+    ParentBody,
+    IssuingBody,
+    Number,
+    Symbol,
+    Place,
+    Date,
+    Summary,
+    SigningAuthority,
+    SignerTitle,
+    SignerName,
+    Recipients,  // one recipient per line
+    WindowFrom,
+    WindowTo,
+    UnitName,
+    UnitParent,
+    UnitProvince,
+};
+
+// Every field, in the order a form shows them.
+const std::vector<HeaderField>& header_fields();
+// Its label in the UI language ("Ngày ban hành" / "Date of issue").
+const char* header_field_label(HeaderField f);
+
+// What one edit (or one undo / redo) changed, so that a view refreshes only that.
+struct Change {
+    std::vector<std::size_t> slots;  // indicator slots whose value or display changed
+    std::string section;             // narrative section whose text changed
+    bool header = false;             // a header or unit field changed
+    bool everything = false;         // the whole document may have changed
+};
+
+class EditSession {
+public:
+    // Opens a report file. Fails, naming the file, when it cannot be read or its type is not
+    // installed. A file of a newer format opens read-only (read_only() and read_only_reason()).
+    static Result<std::unique_ptr<EditSession>> open(const plugin::Registry& registry, const std::string& path);
+    // A session over a report in memory (a new report, a recovered journal). `path` may be
+    // empty until the first save_as().
+    static Result<std::unique_ptr<EditSession>> create(const plugin::Registry& registry, report::Report report,
+                                                       std::string path, bool dirty);
+
+    const report::Report& report() const { return report_; }
+    const validate::Evaluation& evaluation() const { return evaluation_; }
+    const validate::ValidationResult& findings() const { return findings_; }
+    const schema::ReportType& type() const { return evaluation_.type(); }
+    const plugin::Registry& registry() const { return *registry_; }
+    const std::string& path() const { return path_; }
+    // A short name for tabs and titles: the file name, or the type and period when unsaved.
+    std::string display_name() const;
+    bool dirty() const { return dirty_; }
+    bool read_only() const { return report::is_locked(report_); }
+    // Grows with every change of the document (edits, undo, redo); a journal compares it.
+    std::uint64_t revision() const { return revision_; }
+    // Unique within the process; names this session's journal.
+    const std::string& id() const { return id_; }
+
+    // The previous period's report of the same unit, for cumulative checks and prev().
+    void set_previous(std::optional<report::Report> previous);
+    const report::Report* previous() const { return previous_ ? &*previous_ : nullptr; }
+
+    // What the user typed for an indicator ("1.034", "16,67", "có", a choice label, "" to
+    // clear). On bad input the report is unchanged and the error names the indicator.
+    Result<Change> set_value(std::string_view code, std::string_view typed);
+    Result<Change> set_note(std::string_view code, std::string_view text);
+    // Consecutive calls for the same section coalesce into one undo step until
+    // break_coalescing() (a front end calls it when the user leaves the editor).
+    Result<Change> set_text(std::string_view section, std::string_view text);
+    Result<Change> set_header(HeaderField field, std::string_view typed);
+    std::string header_text(HeaderField field) const;  // as the form shows it (dates dd/mm/yyyy)
+    // Fills an empty section from the plugin's drafter or the definition's template; returns
+    // the text that was inserted, or the reason nothing was.
+    Result<std::string> draft_text(std::string_view section) const;
+    void break_coalescing() { coalesce_open_ = false; }
+
+    bool can_undo() const { return undo_pos_ > 0; }
+    bool can_redo() const { return undo_pos_ < history_.size(); }
+    Change undo();
+    Change redo();
+
+    // Required values filled and required sections written, as a percentage (0..100).
+    double completeness() const;
+
+    // Atomic save (report::save) to the session's own path; marks the session clean.
+    rb::Status save();
+    rb::Status save_as(const std::string& path);
+
+private:
+    EditSession(const plugin::Registry& registry, report::Report report, validate::Evaluation evaluation,
+                std::string path);
+
+    struct Step {
+        enum class Kind { Value, Text, Header } kind = Kind::Value;
+        std::string key;  // indicator code or section id
+        std::optional<report::Entry> value_before, value_after;
+        std::string text_before, text_after;
+        report::Report header_before, header_after;  // header, unit and window only
+        bool coalescing = false;
+    };
+
+    void record(Step step);
+    Change apply(const Step& step, bool forward);
+    void revalidate();
+    void touch();
+    Change apply_entry(const std::string& code, const std::optional<report::Entry>& entry);
+    Result<Change> set_entry(std::string_view code, std::optional<report::Entry> entry);
+
+    const plugin::Registry* registry_;
+    report::Report report_;
+    validate::Evaluation evaluation_;
+    validate::ValidationResult findings_;
+    std::optional<report::Report> previous_;
+    std::string path_;
+    std::string id_;
+    bool dirty_ = false;
+    std::uint64_t revision_ = 0;
+    std::vector<Step> history_;
+    std::size_t undo_pos_ = 0;  // steps before it are done, from it on undone
+    bool coalesce_open_ = false;
+};
+
+}  // namespace rb::session

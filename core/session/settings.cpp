@@ -1,0 +1,48 @@
+#include "session/settings.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "base/paths.hpp"
+#include "session/atomic_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rb::session {
+
+std::string Settings::default_path() { return (fs::path(paths::user_data_dir()) / "settings.ini").string(); }
+
+Settings Settings::load(const std::string& path) {
+    Settings s;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto eq = line.find('=');
+        if (line.empty() || line[0] == '#' || eq == std::string::npos) continue;
+        const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        if (key == "workspace") s.workspace = value;
+        else if (key == "language") s.language = value;
+        else if (key == "recent" && !value.empty() && s.recent.size() < kMaxRecent) s.recent.push_back(value);
+    }
+    return s;
+}
+
+rb::Status Settings::save(const std::string& path) const {
+    std::string text = "# ReportBench settings\n";
+    text += "workspace=" + workspace + "\n";
+    text += "language=" + language + "\n";
+    for (const auto& r : recent) text += "recent=" + r + "\n";
+    return write_file_atomic(path, text, false);
+}
+
+void Settings::add_recent(const std::string& file) {
+    std::error_code ec;
+    const std::string abs = fs::absolute(file, ec).lexically_normal().string();
+    recent.erase(std::remove(recent.begin(), recent.end(), abs), recent.end());
+    recent.insert(recent.begin(), abs);
+    if (recent.size() > kMaxRecent) recent.resize(kMaxRecent);
+}
+
+}  // namespace rb::session

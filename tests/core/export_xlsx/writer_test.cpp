@@ -1,0 +1,200 @@
+// The XLSX exporter: the seed report's appendix as a worksheet, checked part by part and in
+// LibreOffice (tests named Office* need soffice; they skip only when it is absent).
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <cmath>
+#include <regex>
+
+#include "../../support/office.hpp"
+#include "export/xlsx/layout.hpp"
+#include "xlsx_test_support.hpp"
+
+namespace rb::exporting {
+namespace {
+
+using namespace testing;
+namespace L = xlsx_layout;
+
+std::string value_cell(const ExportDocument& doc, const std::string& code) {
+    const int i = row_of(doc, code);
+    EXPECT_GE(i, 0) << code;
+    return L::cell_name(8 + i, doc.appendix.value_column);
+}
+
+pugi::xml_node sheet_cell(const pugi::xml_document& sheet, const std::string& ref) {
+    return sheet.select_node(("//c[@r='" + ref + "']").c_str()).node();
+}
+
+TEST(XlsxExporter, IsRegisteredAsXlsxWithItsLabels) {
+    auto e = make_xlsx_exporter();
+    EXPECT_EQ(e->id(), "xlsx");
+    EXPECT_EQ(e->extension(), "xlsx");
+    EXPECT_EQ(e->label().vi, "Bảng tính Excel (XLSX)");
+    EXPECT_EQ(e->label().en, "Excel workbook (XLSX)");
+}
+
+TEST(XlsxExporter, TheRateRowIsALiveFormulaOverItsPartsWithItsValueCached) {
+    const auto s = export_seed("formula");
+    pugi::xml_document sheet;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    const auto c = sheet_cell(sheet, value_cell(s.doc, "I.2"));
+    ASSERT_TRUE(c);
+    const std::string f = c.child_value("f");
+    EXPECT_NE(f.find(value_cell(s.doc, "I.2.1")), std::string::npos) << f;
+    EXPECT_NE(f.find(value_cell(s.doc, "I.2.2")), std::string::npos) << f;
+    EXPECT_NE(f.find("không phát sinh"), std::string::npos) << "a zero denominator must not show 0%: " << f;
+    // 1 of 6 tasks: 16.666…%, stored as the fraction a 0.00% format shows.
+    EXPECT_NEAR(std::stod(c.child_value("v")), 1.0 / 6.0, 1e-12);
+    // The entered parts are plain numbers.
+    const auto part = sheet_cell(sheet, value_cell(s.doc, "I.2.1"));
+    EXPECT_FALSE(part.child("f"));
+    EXPECT_STREQ(part.child_value("v"), "6");
+}
+
+TEST(XlsxExporter, ANotApplicableRateCachesItsText) {
+    const auto s = export_seed("na");
+    pugi::xml_document sheet;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    // I.3.3: 0 problems found, 0 solved.
+    const auto c = sheet_cell(sheet, value_cell(s.doc, "I.3.3"));
+    ASSERT_TRUE(c.child("f"));
+    EXPECT_STREQ(c.attribute("t").value(), "str");
+    EXPECT_STREQ(c.child_value("v"), "không phát sinh");
+}
+
+TEST(XlsxExporter, EveryFontIsTimesNewRoman) {
+    const auto s = export_seed("fonts");
+    pugi::xml_document styles;
+    ASSERT_TRUE(styles.load_string(read_part(s.path, "xl/styles.xml").c_str()));
+    int fonts = 0;
+    for (auto f : styles.select_nodes("//fonts/font")) {
+        EXPECT_STREQ(f.node().child("name").attribute("val").value(), "Times New Roman");
+        ++fonts;
+    }
+    EXPECT_GE(fonts, 3);  // Normal, body, bold, italic at least
+}
+
+TEST(XlsxExporter, NumberFormatsAreTaggedVietnamese) {
+    const auto s = export_seed("numfmt");
+    const std::string styles = read_part(s.path, "xl/styles.xml");
+    EXPECT_NE(styles.find("formatCode=\"[$-42A]#,##0\""), std::string::npos);
+    EXPECT_NE(styles.find("formatCode=\"[$-42A]0.00%\""), std::string::npos);
+}
+
+TEST(XlsxExporter, PrintsOnA4PortraitOnePageWideWithTheHeadingsRepeated) {
+    const auto s = export_seed("page");
+    const std::string sheet = read_part(s.path, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(sheet.find("<pageSetUpPr fitToPage=\"1\"/>"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(sheet, std::regex("<pageSetup paperSize=\"9\"[^>]*orientation=\"portrait\"")));
+    EXPECT_TRUE(std::regex_search(sheet, std::regex("<pageSetup[^>]*fitToHeight=\"0\"")));
+    const std::string book = read_part(s.path, "xl/workbook.xml");
+    EXPECT_NE(book.find("_xlnm.Print_Titles"), std::string::npos);
+    EXPECT_NE(book.find("$6:$7"), std::string::npos) << book;
+}
+
+TEST(XlsxExporter, ComputedCellsAreShadedAndLockedEnteredOnesEditable) {
+    const auto s = export_seed("locks");
+    pugi::xml_document sheet, styles;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    ASSERT_TRUE(styles.load_string(read_part(s.path, "xl/styles.xml").c_str()));
+    EXPECT_TRUE(sheet.select_node("//sheetProtection"));
+    const auto xfs = styles.select_nodes("//cellXfs/xf");
+    const auto fills = styles.select_nodes("//fills/fill");
+    auto xf_of = [&](const std::string& code) {
+        const auto c = sheet_cell(sheet, value_cell(s.doc, code));
+        return xfs[c.attribute("s").as_uint()].node();
+    };
+    const auto computed = xf_of("I.2");
+    const auto fill = fills[computed.attribute("fillId").as_uint()].node();
+    EXPECT_STREQ(fill.select_node(".//fgColor").node().attribute("rgb").value(), "FFF2F2F2");
+    EXPECT_FALSE(computed.child("protection"));  // locked is the default
+    const auto entered = xf_of("I.2.1");
+    EXPECT_STREQ(entered.child("protection").attribute("locked").value(), "0");
+}
+
+TEST(XlsxExporter, TheGroupHeadingSpansItsColumnsAndTheSheetIsNamedByTheProfile) {
+    auto profile = default_profile(*validate::testing::cchc());
+    profile.sheet.name = "Biểu 2: CCHC";  // ':' is not allowed in a sheet name
+    const auto s = export_seed("heading", &profile);
+    const std::string sheet = read_part(s.path, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(sheet.find("<mergeCell ref=\"C6:D6\"/>"), std::string::npos);  // over unit and figure
+    EXPECT_NE(sheet.find("<mergeCell ref=\"A6:A7\"/>"), std::string::npos);  // STT over both rows
+    EXPECT_NE(read_part(s.path, "xl/sharedStrings.xml").find("Kết quả thống kê"), std::string::npos);
+    EXPECT_NE(read_part(s.path, "xl/workbook.xml").find("name=\"Biểu 2- CCHC\""), std::string::npos);
+}
+
+ExportDocument hostile_notes_document() {
+    ExportDocument d;
+    d.header.issuing_body = "UBND XÃ THỬ";
+    d.appendix.number_line = "Phụ lục 1";
+    d.appendix.title = "THỬ";
+    d.appendix.columns = default_profile(*validate::testing::cchc()).columns;
+    d.appendix.columns[4].width_mm = 110;  // the whole note on one line, for pdftotext
+    d.appendix.value_column = 3;
+    const char* notes[] = {"=HYPERLINK(\"http://example.invalid\",\"bấm\")", "+1", "-2", "@SUM(A1)"};
+    int n = 0;
+    for (const char* note : notes) {
+        AppendixRow r;
+        r.code = "X." + std::to_string(++n);
+        r.cells = {std::to_string(n), "=1+1", "-", "", note};
+        d.appendix.rows.push_back(r);
+    }
+    return d;
+}
+
+TEST(XlsxExporter, TextThatLooksLikeAFormulaStaysText) {
+    const auto doc = hostile_notes_document();
+    const auto path = (out_dir("neutral") / "notes.xlsx").string();
+    ASSERT_TRUE(write_xlsx(doc, default_profile(*validate::testing::cchc()), path, {}));
+    pugi::xml_document sheet, styles;
+    ASSERT_TRUE(sheet.load_string(read_part(path, "xl/worksheets/sheet1.xml").c_str()));
+    ASSERT_TRUE(styles.load_string(read_part(path, "xl/styles.xml").c_str()));
+    EXPECT_FALSE(sheet.select_node("//f")) << "no cell of this table is a formula";
+    const auto xfs = styles.select_nodes("//cellXfs/xf");
+    for (int row = 8; row < 12; ++row) {
+        for (const char* col : {"B", "E"}) {
+            const auto c = sheet_cell(sheet, col + std::to_string(row));
+            ASSERT_TRUE(c) << col << row;
+            EXPECT_STREQ(c.attribute("t").value(), "s");
+            // "@": the Text format, so editing the cell later keeps it text.
+            EXPECT_STREQ(xfs[c.attribute("s").as_uint()].node().attribute("numFmtId").value(), "49");
+        }
+    }
+}
+
+bool have_office() { return rb::testing::have_program("soffice") && rb::testing::have_program("pdftotext"); }
+
+TEST(XlsxExporterOffice, LibreOfficeShowsTheNotesAsTyped) {
+    if (!have_office()) GTEST_SKIP() << "soffice not installed";
+    const auto doc = hostile_notes_document();
+    const auto dir = out_dir("neutral-office");
+    const auto path = (dir / "notes.xlsx").string();
+    ASSERT_TRUE(write_xlsx(doc, default_profile(*validate::testing::cchc()), path, {}));
+    const std::string pdf = rb::testing::office_to_pdf(path, dir / "pdf");
+    ASSERT_FALSE(pdf.empty());
+    const std::string text = rb::testing::pdf_text(pdf);
+    for (const char* shown : {"=HYPERLINK(", "+1", "-2", "@SUM(A1)", "=1+1"})
+        EXPECT_NE(text.find(shown), std::string::npos) << shown << "\n" << text;
+}
+
+TEST(XlsxExporterOffice, TheSeedShowsVietnameseNumbersAndHeadingsInLibreOffice) {
+    if (!have_office()) GTEST_SKIP() << "soffice not installed";
+    const auto s = export_seed("office");
+    const auto dir = fs::path(s.path).parent_path();
+    const std::string pdf = rb::testing::office_to_pdf(s.path, dir / "pdf");
+    ASSERT_FALSE(pdf.empty()) << "LibreOffice did not convert " << s.path;
+    const std::string text = rb::testing::pdf_text(pdf);
+    for (const char* expected : {"1.034", "16,67%", "Phụ lục 2", "Kết quả thống kê", "Đơn vị tính", "Số liệu",
+                                 "Chỉ tiêu thống kê", "CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH", "UBND XÃ PHƯƠNG ĐỊNH",
+                                 "không phát sinh"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    EXPECT_EQ(text.find("1,034"), std::string::npos);
+    EXPECT_EQ(text.find("16.67%"), std::string::npos);
+    const fs::path previews = fs::path(RB_BUILD_DIR) / "export-previews";
+    fs::create_directories(previews);
+    EXPECT_TRUE(rb::testing::pdf_page_png(pdf, 1, (previews / "xlsx-page1.png").string(), 80));
+}
+
+}  // namespace
+}  // namespace rb::exporting

@@ -1,0 +1,145 @@
+#include <wx/dirdlg.h>
+#include <wx/mimetype.h>
+#include <wx/sizer.h>
+#include <wx/utils.h>
+
+#include <filesystem>
+
+#include "dialogs.hpp"
+#include "i18n/i18n.hpp"
+#include "wx_text.hpp"
+
+#ifdef RB_HAVE_EXPORTERS
+#include "export/all/export.hpp"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace rb::desktop {
+
+ExportDialog::ExportDialog(wxWindow* parent, const plugin::Registry& registry, const session::EditSession& session,
+                           const std::string& folder)
+    : wxDialog(parent, wxID_ANY, wxs(tr("Xuất báo cáo")), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      registry_(registry),
+      session_(session) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* form = new wxFlexGridSizer(2, FromDIP(6), FromDIP(10));
+    form->AddGrowableCol(1, 1);
+    form->Add(new wxStaticText(this, wxID_ANY, wxs(tr("Định dạng"))), 0, wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
+    format_ = new wxChoice(this, wxID_ANY);
+    form->Add(format_, 1, wxEXPAND);
+    form->Add(new wxStaticText(this, wxID_ANY, wxs(tr("Mẫu của nơi nhận"))), 0, wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
+    profile_ = new wxChoice(this, wxID_ANY);
+    form->Add(profile_, 1, wxEXPAND);
+    form->Add(new wxStaticText(this, wxID_ANY, wxs(tr("Lưu vào thư mục"))), 0, wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
+    auto* folder_row = new wxBoxSizer(wxHORIZONTAL);
+    folder_ = new wxTextCtrl(this, wxID_ANY, wxs(folder), wxDefaultPosition, wxSize(FromDIP(380), -1));
+    auto* browse = new wxButton(this, wxID_ANY, wxs(tr("Chọn…")));
+    folder_row->Add(folder_, 1, wxRIGHT, FromDIP(6));
+    folder_row->Add(browse, 0);
+    form->Add(folder_row, 1, wxEXPAND);
+    top->Add(form, 0, wxEXPAND | wxALL, FromDIP(12));
+    gauge_ = new wxGauge(this, wxID_ANY, 100);
+    top->Add(gauge_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
+    status_ = new wxStaticText(this, wxID_ANY, wxString());
+    top->Add(status_, 0, wxEXPAND | wxALL, FromDIP(12));
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    export_ = new wxButton(this, wxID_ANY, wxs(tr("Xuất")));
+    open_folder_ = new wxButton(this, wxID_ANY, wxs(tr("Mở thư mục")));
+    auto* close = new wxButton(this, wxID_CANCEL, wxs(tr("Đóng")));
+    buttons->Add(export_, 0, wxRIGHT, FromDIP(8));
+    buttons->Add(open_folder_, 0, wxRIGHT, FromDIP(8));
+    buttons->Add(close, 0);
+    top->Add(buttons, 0, wxALIGN_RIGHT | wxALL, FromDIP(12));
+    open_folder_->Enable(false);
+
+#ifdef RB_HAVE_EXPORTERS
+    const exporting::ExporterRegistry exporters = exporting::all_exporters(registry_);
+    for (const auto& e : exporters.all()) {
+        format_ids_.push_back(e->id());
+        format_->Append(wxs(e->label().get()));
+    }
+    if (!format_ids_.empty()) format_->SetSelection(0);
+    fill_profiles();
+    export_->SetDefault();
+#else
+    status_->SetLabel(wxs(tr("Bản dựng này không có mô-đun xuất báo cáo.")));
+    export_->Enable(false);
+#endif
+    SetSizerAndFit(top);
+
+    format_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fill_profiles(); });
+    browse->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxDirDialog dlg(this, wxs(tr("Chọn thư mục lưu tệp xuất")), folder_->GetValue());
+        if (dlg.ShowModal() == wxID_OK) folder_->ChangeValue(dlg.GetPath());
+    });
+    export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run_export(); });
+    open_folder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (!written_.empty()) wxLaunchDefaultApplication(wxs(fs::path(written_).parent_path().string()));
+    });
+}
+
+void ExportDialog::fill_profiles() {
+    profile_->Clear();
+    profile_ids_.clear();
+    profile_ids_.emplace_back();
+    profile_->Append(wxs(tr("Bố cục của định nghĩa (không theo mẫu riêng)")));
+#ifdef RB_HAVE_EXPORTERS
+    const int f = format_->GetSelection();
+    const std::string format = f >= 0 ? format_ids_[static_cast<std::size_t>(f)] : std::string();
+    for (const auto* p : exporting::profiles_for(registry_, session_.type())) {
+        if (!format.empty() && !p->offers(format)) continue;
+        profile_ids_.push_back(p->id);
+        profile_->Append(wxs(p->recipient.empty() ? p->title.get() : p->title.get() + " — " + p->recipient));
+    }
+#endif
+    profile_->SetSelection(0);
+}
+
+Result<std::string> ExportDialog::run_export() {
+    using R = Result<std::string>;
+#ifdef RB_HAVE_EXPORTERS
+    const int f = format_->GetSelection(), p = profile_->GetSelection();
+    if (f < 0) return R::fail(tr("Chưa chọn định dạng"));
+    const std::string folder = utf8(folder_->GetValue());
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {
+        const std::string message = trf("Thư mục {} không có", folder);
+        status_->SetLabel(wxs(message));
+        return R::fail(message);
+    }
+    exporting::ExportOptions options;
+    options.format = format_ids_[static_cast<std::size_t>(f)];
+    options.profile_id = p > 0 ? profile_ids_[static_cast<std::size_t>(p)] : std::string();
+    options.output = folder;
+    options.previous = session_.previous();
+    options.progress = [this](double fraction, const std::string& stage) {
+        gauge_->SetValue(static_cast<int>(fraction * 100));
+        status_->SetLabel(wxs(stage));
+        wxYieldIfNeeded();
+    };
+    export_->Enable(false);
+    auto result = exporting::export_report(registry_, session_.report(), options);
+    export_->Enable(true);
+    if (!result) {
+        gauge_->SetValue(0);
+        status_->SetLabel(wxs(result.error()));
+        Layout();
+        return R::fail(result.error());
+    }
+    gauge_->SetValue(100);
+    written_ = result->path;
+    std::string message = trf("Đã xuất {}", result->path);
+    if (result->errors > 0) message += "\n" + trf("Lưu ý: báo cáo còn {} lỗi.", result->errors);
+    status_->SetLabel(wxs(message));
+    open_folder_->Enable(true);
+    Fit();
+    return R::ok(result->path);
+#else
+    return R::fail(tr("Bản dựng này không có mô-đun xuất báo cáo."));
+#endif
+}
+
+}  // namespace rb::desktop

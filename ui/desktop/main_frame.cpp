@@ -1,0 +1,577 @@
+#include "main_frame.hpp"
+
+#include <wx/artprov.h>
+#include <wx/button.h>
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/toolbar.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "dialogs.hpp"
+#include "i18n/i18n.hpp"
+#include "session/new_report.hpp"
+#include "wx_text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rb::desktop {
+
+namespace {
+
+
+
+struct PathData : wxTreeItemData {
+    explicit PathData(std::string p) : path(std::move(p)) {}
+    std::string path;
+};
+
+std::string period_label(const report::Period& p) {
+    return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
+}
+
+std::string summary_status(const session::ReportSummary& s) {
+    if (!s.readable) return tr("không đọc được");
+    if (s.evaluated && s.errors > 0) return trf("có {} lỗi", s.errors);
+    switch (s.status) {
+        case report::Status::Draft: return tr("bản nháp");
+        case report::Status::Complete: return tr("đã hoàn thành");
+        case report::Status::Submitted: return tr("đã nộp");
+    }
+    return {};
+}
+
+}  // namespace
+
+MainFrame::MainFrame(ShellOptions options)
+    : wxFrame(nullptr, wxID_ANY, wxs(tr("ReportBench — Bàn làm việc báo cáo")), wxDefaultPosition, wxSize(1280, 800)),
+      options_(std::move(options)),
+      registry_(options_.registry),
+      settings_(session::Settings::load(options_.settings_path.empty() ? session::Settings::default_path()
+                                                                       : options_.settings_path)),
+      workspace_(options_.workspace.empty()
+                     ? (settings_.workspace.empty() ? session::Workspace::default_folder() : settings_.workspace)
+                     : options_.workspace),
+      autosave_timer_(this) {
+    journal_ = std::make_unique<session::Journal>(options_.journal_dir.empty() ? session::Journal::default_dir()
+                                                                                : options_.journal_dir);
+    build_menus();
+    build_toolbar();
+    CreateStatusBar(3);
+    const int widths[] = {-1, FromDIP(260), FromDIP(170)};
+    GetStatusBar()->SetStatusWidths(3, widths);
+
+    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    split->SetMinimumPaneSize(FromDIP(160));
+    auto* left = new wxPanel(split);
+    auto* ls = new wxBoxSizer(wxVERTICAL);
+    workspace_label_ = new wxStaticText(left, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                        wxST_ELLIPSIZE_MIDDLE);
+    ls->Add(workspace_label_, 0, wxEXPAND | wxALL, FromDIP(6));
+    tree_ = new wxTreeCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxTR_HAS_BUTTONS | wxTR_HIDE_ROOT | wxTR_LINES_AT_ROOT | wxTR_SINGLE);
+    ls->Add(tree_, 1, wxEXPAND);
+    left->SetSizer(ls);
+
+    auto* right = new wxPanel(split);
+    auto* rs = new wxBoxSizer(wxVERTICAL);
+    notebook_ = new wxNotebook(right, wxID_ANY);
+    welcome_ = new wxPanel(right);
+    auto* ws = new wxBoxSizer(wxVERTICAL);
+    auto* hello = new wxStaticText(welcome_, wxID_ANY,
+                                   wxs(tr("Chưa mở báo cáo nào.\nChọn một báo cáo trong thư mục bên trái, mở một tệp "
+                                          "(Ctrl+O) hoặc tạo báo cáo mới (Ctrl+N).")),
+                                   wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL);
+    ws->AddStretchSpacer();
+    ws->Add(hello, 0, wxALIGN_CENTER | wxALL, FromDIP(12));
+    auto* wb = new wxBoxSizer(wxHORIZONTAL);
+    auto* bnew = new wxButton(welcome_, wxID_NEW, wxs(tr("Tạo báo cáo mới…")));
+    auto* bopen = new wxButton(welcome_, wxID_OPEN, wxs(tr("Mở báo cáo…")));
+    wb->Add(bnew, 0, wxRIGHT, FromDIP(8));
+    wb->Add(bopen, 0);
+    ws->Add(wb, 0, wxALIGN_CENTER);
+    ws->AddStretchSpacer();
+    welcome_->SetSizer(ws);
+    rs->Add(welcome_, 1, wxEXPAND);
+    rs->Add(notebook_, 1, wxEXPAND);
+    right->SetSizer(rs);
+    notebook_->Hide();
+    split->SplitVertically(left, right, FromDIP(300));
+
+    bnew->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_report(); });
+    bopen->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_dialog(); });
+    tree_->Bind(wxEVT_TREE_ITEM_ACTIVATED, &MainFrame::on_tree_activated, this);
+    tree_->Bind(wxEVT_TREE_ITEM_GETTOOLTIP, [this](wxTreeEvent& e) {
+        auto* d = dynamic_cast<PathData*>(tree_->GetItemData(e.GetItem()));
+        if (!d) return;
+        for (const auto& s : workspace_.reports())
+            if (s.path == d->path) e.SetToolTip(wxs(s.readable ? s.path : s.path + "\n" + s.problem));
+    });
+    notebook_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        update_status();
+        e.Skip();
+    });
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { autosave(); }, autosave_timer_.GetId());
+    Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& e) {
+        if (!e.GetActive()) autosave();  // focus goes elsewhere: the moment a crash costs most
+        e.Skip();
+    });
+    if (options_.autosave_ms > 0) autosave_timer_.Start(options_.autosave_ms);
+
+    refresh_workspace();
+    update_status();
+}
+
+MainFrame::~MainFrame() { autosave_timer_.Stop(); }
+
+void MainFrame::build_menus() {
+    auto* bar = new wxMenuBar;
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, wxs(tr("&Tạo báo cáo mới…")) + "\tCtrl+N");
+    file->Append(wxID_OPEN, wxs(tr("&Mở…")) + "\tCtrl+O");
+    recent_menu_ = new wxMenu;
+    file->AppendSubMenu(recent_menu_, wxs(tr("Mở &gần đây")));
+    file->AppendSeparator();
+    file->Append(wxID_SAVE, wxs(tr("&Lưu")) + "\tCtrl+S");
+    file->Append(wxID_SAVEAS, wxs(tr("Lưu &thành…")) + "\tCtrl+Shift+S");
+    file->Append(kIdExport, wxs(tr("&Xuất…")) + "\tCtrl+E");
+    file->AppendSeparator();
+    file->Append(wxID_CLOSE, wxs(tr("Đó&ng báo cáo")) + "\tCtrl+W");
+    file->Append(wxID_EXIT, wxs(tr("T&hoát")) + "\tCtrl+Q");
+    bar->Append(file, wxs(tr("&Tệp")));
+
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, wxs(tr("&Hoàn tác")) + "\tCtrl+Z");
+    edit->Append(wxID_REDO, wxs(tr("&Làm lại")) + "\tCtrl+Y");
+    edit->AppendSeparator();
+    edit->Append(kIdNextFinding, wxs(tr("Kết quả kiểm tra &tiếp theo")) + "\tF8");
+    edit->Append(kIdPrevFinding, wxs(tr("Kết quả kiểm tra &trước")) + "\tShift+F8");
+    edit->Append(kIdDraft, wxs(tr("Chèn bản &soạn sẵn cho mục")) + "\tCtrl+D");
+    bar->Append(edit, wxs(tr("&Sửa")));
+
+    auto* view = new wxMenu;
+    view->Append(kIdPageNarrative, wxs(tr("&Nội dung báo cáo")) + "\tCtrl+1");
+    view->Append(kIdPageAppendix, wxs(tr("&Phụ lục số liệu")) + "\tCtrl+2");
+    view->Append(kIdPageHeader, wxs(tr("&Thông tin văn bản")) + "\tCtrl+3");
+    view->AppendSeparator();
+    view->Append(kIdFocusWorkspace, wxs(tr("Thư mục &báo cáo")) + "\tCtrl+0");
+    view->Append(kIdRefreshWorkspace, wxs(tr("&Làm mới thư mục báo cáo")) + "\tF5");
+    view->Append(kIdChooseWorkspace, wxs(tr("&Chọn thư mục báo cáo…")));
+    bar->Append(view, wxs(tr("&Xem")));
+
+    auto* tools = new wxMenu;
+    tools->Append(kIdUnitProfile, wxs(tr("Thông tin &đơn vị…")));
+    tools->Append(kIdPlugins, wxs(tr("&Plugin…")));
+    auto* lang = new wxMenu;
+    lang->AppendRadioItem(kIdLangVi, wxs(tr("Tiếng Việt")));
+    lang->AppendRadioItem(kIdLangEn, wxs(tr("English")));
+    lang->Check(i18n::language() == i18n::Language::English ? kIdLangEn : kIdLangVi, true);
+    tools->AppendSubMenu(lang, wxs(tr("&Ngôn ngữ (áp dụng khi mở lại)")));
+    bar->Append(tools, wxs(tr("&Công cụ")));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, wxs(tr("&Giới thiệu")));
+    bar->Append(help, wxs(tr("Trợ &giúp")));
+    SetMenuBar(bar);
+    rebuild_recent_menu();
+
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { new_report(); }, wxID_NEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { open_dialog(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) save(*v); }, wxID_SAVE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) save_as(*v); }, wxID_SAVEAS);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { export_current(); }, kIdExport);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) close_view(*v); }, wxID_CLOSE);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->undo(); }, wxID_UNDO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->redo(); }, wxID_REDO);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->next_finding(+1); }, kIdNextFinding);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->next_finding(-1); }, kIdPrevFinding);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (auto* v = current_view()) {
+            v->show_page(ReportView::Page::Narrative);
+            v->insert_draft();
+        }
+    }, kIdDraft);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Narrative); }, kIdPageNarrative);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Appendix); }, kIdPageAppendix);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Header); }, kIdPageHeader);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { tree_->SetFocus(); }, kIdFocusWorkspace);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { refresh_workspace(); }, kIdRefreshWorkspace);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { choose_workspace(); }, kIdChooseWorkspace);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { edit_unit_profile(); }, kIdUnitProfile);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_plugins(); }, kIdPlugins);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { set_language("vi"); }, kIdLangVi);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { set_language("en"); }, kIdLangEn);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        wxMessageBox(wxs(trf("ReportBench {}\n{}", "0.1.0",
+                             tr("Bàn làm việc báo cáo định kỳ của UBND cấp xã."))),
+                     wxs(tr("Giới thiệu")), wxOK | wxICON_INFORMATION, this);
+    }, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        const auto i = static_cast<std::size_t>(e.GetId() - kIdRecentBase);
+        if (i < settings_.recent.size()) open_file(settings_.recent[i]);
+    }, kIdRecentBase, kIdRecentBase + static_cast<int>(session::Settings::kMaxRecent));
+}
+
+void MainFrame::build_toolbar() {
+    auto* tb = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_FLAT | wxTB_HORZ_LAYOUT);
+    const wxSize sz = FromDIP(wxSize(16, 16));
+    tb->AddTool(wxID_NEW, wxs(tr("Tạo mới")), wxArtProvider::GetBitmap(wxART_NEW, wxART_TOOLBAR, sz),
+                wxs(tr("Tạo báo cáo mới (Ctrl+N)")));
+    tb->AddTool(wxID_OPEN, wxs(tr("Mở")), wxArtProvider::GetBitmap(wxART_FILE_OPEN, wxART_TOOLBAR, sz),
+                wxs(tr("Mở báo cáo (Ctrl+O)")));
+    tb->AddTool(wxID_SAVE, wxs(tr("Lưu")), wxArtProvider::GetBitmap(wxART_FILE_SAVE, wxART_TOOLBAR, sz),
+                wxs(tr("Lưu báo cáo (Ctrl+S)")));
+    tb->AddSeparator();
+    tb->AddTool(wxID_UNDO, wxs(tr("Hoàn tác")), wxArtProvider::GetBitmap(wxART_UNDO, wxART_TOOLBAR, sz),
+                wxs(tr("Hoàn tác (Ctrl+Z)")));
+    tb->AddTool(wxID_REDO, wxs(tr("Làm lại")), wxArtProvider::GetBitmap(wxART_REDO, wxART_TOOLBAR, sz),
+                wxs(tr("Làm lại (Ctrl+Y)")));
+    tb->AddSeparator();
+    tb->AddTool(kIdNextFinding, wxs(tr("Lỗi tiếp theo")), wxArtProvider::GetBitmap(wxART_GO_FORWARD, wxART_TOOLBAR, sz),
+                wxs(tr("Đến kết quả kiểm tra tiếp theo (F8)")));
+    tb->AddTool(kIdExport, wxs(tr("Xuất")), wxArtProvider::GetBitmap(wxART_FILE_SAVE_AS, wxART_TOOLBAR, sz),
+                wxs(tr("Xuất báo cáo (Ctrl+E)")));
+    tb->Realize();
+}
+
+void MainFrame::rebuild_recent_menu() {
+    while (recent_menu_->GetMenuItemCount() > 0) recent_menu_->Destroy(recent_menu_->FindItemByPosition(0));
+    for (std::size_t i = 0; i < settings_.recent.size(); ++i)
+        recent_menu_->Append(kIdRecentBase + static_cast<int>(i),
+                             wxString::Format("&%zu  ", i + 1) + wxs(settings_.recent[i]));
+    if (settings_.recent.empty()) recent_menu_->Append(wxID_ANY, wxs(tr("(chưa có)")))->Enable(false);
+}
+
+void MainFrame::save_settings() {
+    const std::string path = options_.settings_path.empty() ? session::Settings::default_path() : options_.settings_path;
+    if (auto ok = settings_.save(path); !ok) set_status(ok.error());
+}
+
+void MainFrame::remember(const std::string& path) {
+    settings_.add_recent(path);
+    save_settings();
+    rebuild_recent_menu();
+}
+
+void MainFrame::set_status(const std::string& message) { SetStatusText(wxs(message), 0); }
+
+void MainFrame::refresh_workspace() {
+    workspace_.scan(*registry_);
+    workspace_label_->SetLabel(wxs(trf("Thư mục báo cáo: {}", workspace_.folder())));
+    workspace_label_->SetToolTip(wxs(workspace_.folder()));
+    tree_->Freeze();
+    tree_->DeleteAllItems();
+    const auto root = tree_->AddRoot(wxString());
+    if (workspace_.groups().empty()) {
+        tree_->AppendItem(root, wxs(tr("(chưa có báo cáo nào)")));
+    }
+    for (const auto& kind : workspace_.groups()) {
+        const auto k = tree_->AppendItem(root, wxs(kind.type_id.empty() ? std::string(tr("Tệp không đọc được")) : kind.title));
+        tree_->SetItemBold(k);
+        for (const auto& period : kind.periods) {
+            auto p = k;
+            if (!kind.type_id.empty()) p = tree_->AppendItem(k, wxs(period_label(period.period)));
+            for (const auto* s : period.reports) {
+                const std::string name = s->readable ? s->unit : fs::path(s->path).filename().string();
+                const auto item =
+                    tree_->AppendItem(p, wxs(trf("{} — {}", name.empty() ? fs::path(s->path).filename().string() : name,
+                                                 summary_status(*s))),
+                                      -1, -1, new PathData(s->path));
+                if (!s->readable || (s->evaluated && s->errors > 0)) tree_->SetItemTextColour(item, wxColour(180, 0, 0));
+                else if (s->status != report::Status::Draft) tree_->SetItemTextColour(item, wxColour(0, 110, 0));
+            }
+        }
+    }
+    tree_->ExpandAll();
+    tree_->Thaw();
+}
+
+void MainFrame::on_tree_activated(wxTreeEvent& e) {
+    auto* d = dynamic_cast<PathData*>(tree_->GetItemData(e.GetItem()));
+    if (d) open_file(d->path);
+}
+
+ReportView* MainFrame::current_view() {
+    const int sel = notebook_->GetSelection();
+    return sel < 0 ? nullptr : dynamic_cast<ReportView*>(notebook_->GetPage(static_cast<std::size_t>(sel)));
+}
+
+std::size_t MainFrame::view_count() const { return notebook_->GetPageCount(); }
+
+ReportView* MainFrame::view(std::size_t index) {
+    return index < notebook_->GetPageCount() ? dynamic_cast<ReportView*>(notebook_->GetPage(index)) : nullptr;
+}
+
+void MainFrame::select_view(ReportView* v) {
+    const int i = notebook_->FindPage(v);
+    if (i >= 0) notebook_->SetSelection(static_cast<std::size_t>(i));
+}
+
+ReportView* MainFrame::open_file(const std::string& path) {
+    std::error_code ec;
+    const std::string abs = fs::weakly_canonical(fs::absolute(path, ec), ec).string();
+    for (std::size_t i = 0; i < view_count(); ++i) {
+        auto* v = view(i);
+        if (v && !v->session().path().empty() && fs::weakly_canonical(v->session().path(), ec).string() == abs) {
+            select_view(v);
+            return v;
+        }
+    }
+    auto s = session::EditSession::open(*registry_, path);
+    if (!s) {
+        set_status(s.error());
+        if (options_.unattended) std::cerr << s.error() << '\n';
+        else wxMessageBox(wxs(s.error()), wxs(tr("Không mở được báo cáo")), wxOK | wxICON_ERROR, this);
+        return nullptr;
+    }
+    // The previous period's report, when the workspace has it, feeds the cumulative checks.
+    if (auto prev = workspace_.find_previous((*s)->report())) {
+        if (auto r = report::load(*prev)) (*s)->set_previous(std::move(*r));
+    }
+    remember(path);
+    return add_session(std::move(*s));
+}
+
+ReportView* MainFrame::add_session(std::unique_ptr<session::EditSession> s) {
+    const std::string name = s->display_name();
+    auto* v = new ReportView(notebook_, std::move(s), [this](ReportView& changed) { on_view_changed(changed); });
+    if (!welcome_->IsShown() && notebook_->IsShown()) {
+        notebook_->AddPage(v, wxs(name), true);
+    } else {
+        welcome_->Hide();
+        notebook_->Show();
+        notebook_->AddPage(v, wxs(name), true);
+        notebook_->GetParent()->Layout();
+    }
+    on_view_changed(*v);
+    return v;
+}
+
+void MainFrame::on_view_changed(ReportView& v) {
+    const int i = notebook_->FindPage(&v);
+    if (i >= 0) {
+        const wxString label = wxs(v.session().display_name() + (v.session().dirty() ? " *" : ""));
+        if (notebook_->GetPageText(static_cast<std::size_t>(i)) != label)
+            notebook_->SetPageText(static_cast<std::size_t>(i), label);
+    }
+    if (&v == current_view()) update_status();
+}
+
+void MainFrame::update_status() {
+    ReportView* v = current_view();
+    auto* bar = GetMenuBar();
+    auto* tb = GetToolBar();
+    const bool have = v != nullptr;
+    const bool editable = have && !v->session().read_only();
+    for (int id : std::initializer_list<int>{wxID_SAVE, wxID_SAVEAS, kIdExport, wxID_CLOSE, kIdNextFinding, kIdPrevFinding, kIdPageNarrative,
+                   kIdPageAppendix, kIdPageHeader}) {
+        bar->Enable(id, have);
+        if (tb->FindById(id)) tb->EnableTool(id, have);
+    }
+    bar->Enable(kIdDraft, editable);
+    const bool can_undo = editable && v->session().can_undo();
+    const bool can_redo = editable && v->session().can_redo();
+    bar->Enable(wxID_UNDO, can_undo);
+    bar->Enable(wxID_REDO, can_redo);
+    tb->EnableTool(wxID_UNDO, can_undo);
+    tb->EnableTool(wxID_REDO, can_redo);
+    if (!v) {
+        SetStatusText(wxString(), 1);
+        SetStatusText(wxString(), 2);
+        SetTitle(wxs(tr("ReportBench — Bàn làm việc báo cáo")));
+        return;
+    }
+    const auto& res = v->session().findings();
+    SetStatusText(wxs(trf("{} lỗi, {} cảnh báo", res.errors, res.warnings)), 1);
+    SetStatusText(wxs(trf("Đã điền {:.0f}%", v->session().completeness())), 2);
+    SetTitle(wxs(v->session().display_name() + (v->session().dirty() ? " *" : "") + " — ReportBench"));
+}
+
+bool MainFrame::save(ReportView& v) {
+    v.commit_pending_edits();
+    if (v.session().path().empty()) return save_as(v);
+    if (auto ok = v.session().save(); !ok) {
+        v.show_error(ok.error());
+        return false;
+    }
+    journal_->write(v.session());  // clean now: removes its journal
+    set_status(trf("Đã lưu {}", v.session().path()));
+    on_view_changed(v);
+    refresh_workspace();
+    return true;
+}
+
+bool MainFrame::save_as(ReportView& v) {
+    v.commit_pending_edits();
+    const std::string suggested = v.session().path().empty()
+                                      ? session::suggested_file_name(v.session().report())
+                                      : fs::path(v.session().path()).filename().string();
+    const std::string folder = v.session().path().empty() ? workspace_.folder()
+                                                          : fs::path(v.session().path()).parent_path().string();
+    wxFileDialog dlg(this, wxs(tr("Lưu báo cáo thành")), wxs(folder), wxs(suggested),
+                     wxs(tr("Báo cáo ReportBench (*.rbr)|*.rbr")), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return false;
+    std::string path = utf8(dlg.GetPath());
+    if (fs::path(path).extension() != ".rbr") path += ".rbr";
+    if (auto ok = v.session().save_as(path); !ok) {
+        v.show_error(ok.error());
+        return false;
+    }
+    journal_->write(v.session());
+    remember(path);
+    on_view_changed(v);
+    refresh_workspace();
+    return true;
+}
+
+bool MainFrame::close_view(ReportView& v, bool ask) {
+    v.commit_pending_edits();
+    if (ask && v.session().dirty()) {
+        select_view(&v);
+        wxMessageDialog dlg(this, wxs(trf("Báo cáo “{}” có thay đổi chưa lưu. Lưu trước khi đóng?", v.session().display_name())),
+                            wxs(tr("Thay đổi chưa lưu")), wxYES_NO | wxCANCEL | wxICON_QUESTION);
+        dlg.SetYesNoCancelLabels(wxs(tr("Lưu")), wxs(tr("Không lưu")), wxs(tr("Hủy")));
+        const int answer = dlg.ShowModal();
+        if (answer == wxID_CANCEL) return false;
+        if (answer == wxID_YES && !save(v)) return false;
+    }
+    journal_->forget(v.session());  // closed on purpose: nothing to offer back
+    const int i = notebook_->FindPage(&v);
+    if (i >= 0) notebook_->DeletePage(static_cast<std::size_t>(i));
+    if (notebook_->GetPageCount() == 0) {
+        notebook_->Hide();
+        welcome_->Show();
+        welcome_->GetParent()->Layout();
+    }
+    update_status();
+    return true;
+}
+
+void MainFrame::autosave() {
+    for (std::size_t i = 0; i < view_count(); ++i) {
+        auto* v = view(i);
+        if (!v) continue;
+        if (auto ok = journal_->write(v->session()); !ok) set_status(ok.error());
+    }
+}
+
+void MainFrame::on_close(wxCloseEvent& e) {
+    while (view_count() > 0) {
+        ReportView* v = view(view_count() - 1);
+        if (!close_view(*v, e.CanVeto())) {
+            e.Veto();
+            return;
+        }
+    }
+    autosave_timer_.Stop();
+    Destroy();
+}
+
+void MainFrame::open_dialog() {
+    wxFileDialog dlg(this, wxs(tr("Mở báo cáo")), wxs(workspace_.folder()), wxString(),
+                     wxs(tr("Báo cáo ReportBench (*.rbr)|*.rbr")), wxFD_OPEN | wxFD_FILE_MUST_EXIST | wxFD_MULTIPLE);
+    if (dlg.ShowModal() != wxID_OK) return;
+    wxArrayString paths;
+    dlg.GetPaths(paths);
+    for (const auto& p : paths) open_file(utf8(p));
+}
+
+void MainFrame::choose_workspace() {
+    wxDirDialog dlg(this, wxs(tr("Chọn thư mục chứa các báo cáo")), wxs(workspace_.folder()));
+    if (dlg.ShowModal() != wxID_OK) return;
+    settings_.workspace = utf8(dlg.GetPath());
+    save_settings();
+    workspace_.set_folder(settings_.workspace);
+    refresh_workspace();
+}
+
+void MainFrame::set_language(const std::string& code) {
+    if (settings_.language == code) return;
+    settings_.language = code;
+    save_settings();
+    const std::string msg = code == "en" ? std::string(tr("Giao diện sẽ dùng tiếng Anh từ lần mở sau."))
+                                         : std::string(tr("Giao diện sẽ dùng tiếng Việt từ lần mở sau."));
+    set_status(msg);
+    wxMessageBox(wxs(msg), wxs(tr("Ngôn ngữ")), wxOK | wxICON_INFORMATION, this);
+}
+
+void MainFrame::offer_recoveries() {
+    const auto pending = journal_->pending_recoveries();
+    if (pending.empty()) return;
+    RecoveryDialog dlg(this, pending);
+    const int answer = dlg.ShowModal();
+    if (answer == wxID_OK) {
+        for (std::size_t i : dlg.checked()) {
+            auto s = journal_->recover(pending[i], *registry_);
+            if (!s) {
+                wxMessageBox(wxs(s.error()), wxs(tr("Không khôi phục được")), wxOK | wxICON_ERROR, this);
+                continue;
+            }
+            auto* v = add_session(std::move(*s));
+            set_status(trf("Đã khôi phục thay đổi chưa lưu của {}", v->session().display_name()));
+        }
+    } else if (answer == wxID_DELETE) {
+        for (std::size_t i : dlg.checked()) journal_->discard(pending[i]);
+    }
+}
+
+void MainFrame::new_report() {
+    auto stored = session::load_user_unit_profile();
+    if (!stored) set_status(stored.error());
+    NewReportDialog dlg(this, *registry_, workspace_, stored ? *stored : std::nullopt);
+    if (dlg.ShowModal() != wxID_OK) return;
+    auto s = session::EditSession::create(*registry_, dlg.result(), {}, true);
+    if (!s) {
+        wxMessageBox(wxs(s.error()), wxs(tr("Không tạo được báo cáo")), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    if (dlg.previous()) (*s)->set_previous(*dlg.previous());
+    // Created straight into the workspace, like a form taken from the drawer: it is listed there
+    // at once, and the journal covers it from the first keystroke.
+    if (auto ok = (*s)->save_as(dlg.path()); !ok) {
+        wxMessageBox(wxs(ok.error()), wxs(tr("Không tạo được báo cáo")), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    remember(dlg.path());
+    add_session(std::move(*s));
+    refresh_workspace();
+}
+
+void MainFrame::edit_unit_profile() {
+    auto stored = session::load_user_unit_profile();
+    if (!stored) wxMessageBox(wxs(stored.error()), wxs(tr("Thông tin đơn vị")), wxOK | wxICON_WARNING, this);
+    report::UnitProfile initial;
+    if (stored && *stored) initial = **stored;
+    UnitProfileDialog dlg(this, initial);
+    if (dlg.ShowModal() != wxID_OK) return;
+    if (auto ok = session::save_user_unit_profile(dlg.profile()); !ok)
+        wxMessageBox(wxs(ok.error()), wxs(tr("Thông tin đơn vị")), wxOK | wxICON_ERROR, this);
+    else
+        set_status(tr("Đã lưu thông tin đơn vị; báo cáo mới sẽ dùng thông tin này."));
+}
+
+void MainFrame::show_plugins() {
+    PluginDialog dlg(this, *registry_);
+    dlg.ShowModal();
+}
+
+void MainFrame::export_current() {
+    ReportView* v = current_view();
+    if (!v) return;
+    v->commit_pending_edits();
+    const std::string folder = v->session().path().empty() ? workspace_.folder()
+                                                            : fs::path(v->session().path()).parent_path().string();
+    ExportDialog dlg(this, *registry_, v->session(), folder);
+    dlg.ShowModal();
+}
+
+}  // namespace rb::desktop

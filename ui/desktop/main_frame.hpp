@@ -1,0 +1,118 @@
+#pragma once
+// The main window: the workspace (reports by kind and period) on the left, the open reports in
+// tabs, menus, toolbar and status bar. It owns the journal: every few seconds, and when the
+// window loses focus, the unsaved state of every open report is written aside; at start the
+// journals of a crashed run are offered back.
+#include <wx/frame.h>
+#include <wx/notebook.h>
+#include <wx/timer.h>
+#include <wx/treectrl.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "plugin/registry.hpp"
+#include "report_view.hpp"
+#include "session/journal.hpp"
+#include "session/settings.hpp"
+#include "session/workspace.hpp"
+
+class wxStaticText;
+class wxMenu;
+
+namespace rb::desktop {
+
+// Menu and toolbar commands (tests post them as a user's menu choice would).
+enum CommandId : int {
+    kIdExport = wxID_HIGHEST + 1,
+    kIdNextFinding,
+    kIdPrevFinding,
+    kIdDraft,
+    kIdPageNarrative,
+    kIdPageAppendix,
+    kIdPageHeader,
+    kIdRefreshWorkspace,
+    kIdChooseWorkspace,
+    kIdUnitProfile,
+    kIdPlugins,
+    kIdLangVi,
+    kIdLangEn,
+    kIdFocusWorkspace,
+    kIdRecentBase,  // kIdRecentBase + i for the i-th recent file
+};
+
+struct ShellOptions {
+    std::shared_ptr<const plugin::Registry> registry;
+    std::string workspace;      // empty: the settings' folder, else ~/ReportBench
+    std::string journal_dir;    // empty: Journal::default_dir()
+    std::string settings_path;  // empty: Settings::default_path()
+    int autosave_ms = 3000;
+    // No modal message boxes (--exit-when-idle runs, benchmarks): problems go to standard error.
+    bool unattended = false;
+};
+
+class MainFrame : public wxFrame {
+public:
+    explicit MainFrame(ShellOptions options);
+    ~MainFrame() override;
+
+    // Opens a report (or shows it when already open). Failures are shown and give nullptr.
+    ReportView* open_file(const std::string& path);
+    ReportView* add_session(std::unique_ptr<session::EditSession> s);
+    ReportView* current_view();
+    std::size_t view_count() const;
+    ReportView* view(std::size_t index);
+    void select_view(ReportView* v);
+
+    bool save(ReportView& v);
+    bool save_as(ReportView& v);
+    // With `ask`, unsaved changes are offered to be saved first; false when the user cancels.
+    bool close_view(ReportView& v, bool ask = true);
+    void autosave();
+    // The recovery dialog, when journals of a run that crashed are waiting.
+    void offer_recoveries();
+    void new_report();
+    void edit_unit_profile();
+    void show_plugins();
+    void export_current();
+    void refresh_workspace();
+    // Stops the autosave timer (benchmarks and tests that measure without it).
+    void stop_autosave() { autosave_timer_.Stop(); }
+
+    session::Journal& journal() { return *journal_; }
+    const session::Workspace& workspace() const { return workspace_; }
+    const plugin::Registry& registry() const { return *registry_; }
+    wxTreeCtrl* workspace_tree() { return tree_; }
+    wxNotebook* notebook() { return notebook_; }
+    session::Settings& settings() { return settings_; }
+    void set_status(const std::string& message);
+
+private:
+    void build_menus();
+    void build_toolbar();
+    void rebuild_recent_menu();
+    void on_view_changed(ReportView& v);
+    void update_status();
+    void on_close(wxCloseEvent& e);
+    void on_tree_activated(wxTreeEvent& e);
+    void open_dialog();
+    void choose_workspace();
+    void set_language(const std::string& code);
+    void remember(const std::string& path);
+    void save_settings();
+
+    ShellOptions options_;
+    std::shared_ptr<const plugin::Registry> registry_;
+    std::unique_ptr<session::Journal> journal_;
+    session::Settings settings_;
+    session::Workspace workspace_;
+    wxTreeCtrl* tree_ = nullptr;
+    wxStaticText* workspace_label_ = nullptr;
+    wxNotebook* notebook_ = nullptr;
+    wxPanel* welcome_ = nullptr;
+    wxMenu* recent_menu_ = nullptr;
+    wxTimer autosave_timer_;
+};
+
+}  // namespace rb::desktop

@@ -1,0 +1,91 @@
+#pragma once
+// One open report, generated from its definition (no screen is made by hand for a report
+// kind): the narrative as a section tree beside an editor with the section's guidance and an
+// "insert draft" action, the appendix grid, the document header as a form, and the findings
+// under them. Every edit goes to the EditSession; the view then shows what changed.
+#include <wx/button.h>
+#include <wx/infobar.h>
+#include <wx/notebook.h>
+#include <wx/panel.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/treectrl.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "appendix_grid.hpp"
+#include "findings_panel.hpp"
+#include "session/edit_session.hpp"
+
+namespace rb::desktop {
+
+class ReportView : public wxPanel {
+public:
+    enum class Page { Narrative = 0, Appendix = 1, Header = 2 };
+    using Changed = std::function<void(ReportView&)>;
+
+    ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> session, Changed on_changed);
+
+    session::EditSession& session() { return *session_; }
+    const session::EditSession& session() const { return *session_; }
+
+    // The same paths the controls take, for menus and keyboard shortcuts.
+    void undo();
+    void redo();
+    bool edit_value(const std::string& code, const std::string& typed);  // false: refused, message shown
+    void go_to_finding(std::size_t index);
+    void next_finding(int direction);  // +1 / -1, wrapping; false when there is none
+    void insert_draft();
+    void show_page(Page p);
+    Page page() const;
+    void select_section(const std::string& id);
+    const std::string& current_section() const { return section_; }
+    // Pending text in a header field or an open grid editor is committed (before a save).
+    void commit_pending_edits();
+    void show_error(const std::string& message);
+    void hide_error();
+    // Re-reads everything from the session (after a recovery or an external change).
+    void reload();
+
+    AppendixGrid* grid() { return grid_; }
+    wxTextCtrl* editor() { return editor_; }
+    FindingsList* findings() { return findings_; }
+    wxTreeCtrl* sections() { return tree_; }
+    wxTextCtrl* header_control(session::HeaderField f) { return header_[f]; }
+    wxInfoBar* info_bar() { return info_; }
+    const std::string& last_error() const { return last_error_; }
+
+private:
+    wxWindow* make_narrative_page(wxWindow* parent);
+    wxWindow* make_header_page(wxWindow* parent);
+    void apply(const session::Change& c);
+    void load_section_text();
+    void load_header();
+    void commit_header(session::HeaderField f);
+    void update_title();
+
+    std::unique_ptr<session::EditSession> session_;
+    Changed on_changed_;
+    wxInfoBar* info_ = nullptr;
+    wxStaticText* title_ = nullptr;
+    wxNotebook* pages_ = nullptr;
+    wxTreeCtrl* tree_ = nullptr;
+    std::map<std::string, wxTreeItemId> section_items_;
+    wxStaticText* section_title_ = nullptr;
+    wxTextCtrl* guidance_ = nullptr;
+    wxTextCtrl* editor_ = nullptr;
+    wxButton* draft_button_ = nullptr;
+    AppendixGrid* grid_ = nullptr;
+    FindingsList* findings_ = nullptr;
+    wxStaticText* findings_label_ = nullptr;
+    std::map<session::HeaderField, wxTextCtrl*> header_;
+    std::string section_;
+    std::string last_error_;
+    bool loading_ = false;
+};
+
+}  // namespace rb::desktop
