@@ -367,33 +367,39 @@ void MainFrame::on_view_changed(ReportView& v) {
 }
 
 void MainFrame::update_status() {
+    // Runs after every keystroke: only what changed is touched, since each GTK call that sets
+    // a widget's state queues a relayout or a repaint even when the state is the same.
     ReportView* v = current_view();
     auto* bar = GetMenuBar();
     auto* tb = GetToolBar();
+    auto enable = [&](int id, bool on) {
+        if (bar->IsEnabled(id) != on) bar->Enable(id, on);
+        if (tb->FindById(id) && tb->GetToolEnabled(id) != on) tb->EnableTool(id, on);
+    };
+    auto status = [&](const wxString& text, int field) {
+        if (GetStatusBar()->GetStatusText(field) != text) SetStatusText(text, field);
+    };
+    auto title = [&](const wxString& text) {
+        if (GetTitle() != text) SetTitle(text);
+    };
     const bool have = v != nullptr;
     const bool editable = have && !v->session().read_only();
     for (int id : std::initializer_list<int>{wxID_SAVE, wxID_SAVEAS, kIdExport, wxID_CLOSE, kIdNextFinding, kIdPrevFinding, kIdPageNarrative,
-                   kIdPageAppendix, kIdPageHeader}) {
-        bar->Enable(id, have);
-        if (tb->FindById(id)) tb->EnableTool(id, have);
-    }
-    bar->Enable(kIdDraft, editable);
-    const bool can_undo = editable && v->session().can_undo();
-    const bool can_redo = editable && v->session().can_redo();
-    bar->Enable(wxID_UNDO, can_undo);
-    bar->Enable(wxID_REDO, can_redo);
-    tb->EnableTool(wxID_UNDO, can_undo);
-    tb->EnableTool(wxID_REDO, can_redo);
+                   kIdPageAppendix, kIdPageHeader})
+        enable(id, have);
+    if (bar->IsEnabled(kIdDraft) != editable) bar->Enable(kIdDraft, editable);
+    enable(wxID_UNDO, editable && v->session().can_undo());
+    enable(wxID_REDO, editable && v->session().can_redo());
     if (!v) {
-        SetStatusText(wxString(), 1);
-        SetStatusText(wxString(), 2);
-        SetTitle(wxs(tr("ReportBench — Bàn làm việc báo cáo")));
+        status(wxString(), 1);
+        status(wxString(), 2);
+        title(wxs(tr("ReportBench — Bàn làm việc báo cáo")));
         return;
     }
     const auto& res = v->session().findings();
-    SetStatusText(wxs(trf("{} lỗi, {} cảnh báo", res.errors, res.warnings)), 1);
-    SetStatusText(wxs(trf("Đã điền {:.0f}%", v->session().completeness())), 2);
-    SetTitle(wxs(v->session().display_name() + (v->session().dirty() ? " *" : "") + " — ReportBench"));
+    status(wxs(trf("{} lỗi, {} cảnh báo", res.errors, res.warnings)), 1);
+    status(wxs(trf("Đã điền {:.0f}%", v->session().completeness())), 2);
+    title(wxs(v->session().display_name() + (v->session().dirty() ? " *" : "") + " — ReportBench"));
 }
 
 bool MainFrame::save(ReportView& v) {
