@@ -73,7 +73,48 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     return Result<std::string>::ok(std::move(data));
 }
 
+namespace {
+
+// Offset of a DOCTYPE in the prolog (before the root element), or npos. None of the project's
+// formats uses a DTD; a DOCTYPE only brings entity declarations, which are how XML attacks
+// (external entities, "billion laughs") start, so such a file is refused before any parser
+// sees it — with a message a user understands rather than a parser's internal error.
+std::size_t doctype_offset(std::string_view text) {
+    std::size_t i = 0;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++i;
+        } else if (text.substr(i, 4) == "<!--") {
+            const auto end = text.find("-->", i + 4);
+            if (end == std::string_view::npos) return std::string_view::npos;
+            i = end + 3;
+        } else if (text.substr(i, 2) == "<?") {
+            const auto end = text.find("?>", i + 2);
+            if (end == std::string_view::npos) return std::string_view::npos;
+            i = end + 2;
+        } else if (text.substr(i, 9) == "<!DOCTYPE") {
+            return i;
+        } else {
+            return std::string_view::npos;  // the root element (or not XML at all)
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string doctype_message(std::string_view text, std::size_t at, const std::string& file_label) {
+    const Location loc = locate(text, at);
+    return trf("{}:{}:{}: tệp có khai báo DOCTYPE; tệp của chương trình không dùng DTD hay thực thể (entity), "
+               "nên tệp này không được đọc",
+               file_label, loc.line, loc.column);
+}
+
+}  // namespace
+
 Status parse(std::string_view text, const std::string& file_label, pugi::xml_document& doc) {
+    if (const auto at = doctype_offset(text); at != std::string_view::npos)
+        return Status::fail(doctype_message(text, at, file_label));
     // No DOCTYPE processing: pugixml never loads external entities; parse_doctype only skips it.
     const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
     const pugi::xml_parse_result res =
@@ -177,6 +218,14 @@ xmlSchemaPtr compiled_schema(const std::string& xsd_name, std::vector<Issue>& is
 std::vector<Issue> validate(std::string_view text, const std::string& xsd_name,
                             const std::string& file_label) {
     std::vector<Issue> issues;
+    if (const auto at = doctype_offset(text); at != std::string_view::npos) {
+        // The message already carries file:line:col; the Issue repeats them for callers.
+        const Location loc = locate(text, at);
+        issues.push_back(Issue{file_label, loc,
+                               tr("tệp có khai báo DOCTYPE; tệp của chương trình không dùng DTD hay thực thể "
+                                  "(entity), nên tệp này không được đọc")});
+        return issues;
+    }
     xmlSchemaPtr schema = compiled_schema(xsd_name, issues);
     if (!schema) return issues;
     ErrorSink sink{&issues, file_label, text, 1, 0};

@@ -367,3 +367,32 @@ TEST(ReportXml, ReportNamespaceUnderAnyPrefixIsRead) {
 
 }  // namespace
 }  // namespace rb::report
+
+namespace rb::report {
+namespace {
+
+// External entities and entity expansion start with a DOCTYPE: refused before any parser runs,
+// naming the file and the place, and nothing outside the file is read.
+TEST(ReportXmlHostile, ADoctypeIsRefusedWithAClearMessage) {
+    const std::string xxe =
+        "<?xml version=\"1.0\"?>\n<!-- a comment first -->\n"
+        "<!DOCTYPE report [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+        "<report xmlns=\"urn:reportbench:report:1\">&x;</report>\n";
+    auto r = from_xml(xxe, "xxe.rbr");
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().find("xxe.rbr:3:1"), std::string::npos) << r.error();
+    EXPECT_NE(r.error().find("DOCTYPE"), std::string::npos) << r.error();
+    EXPECT_EQ(r.error().find("root:"), std::string::npos) << "nothing of the entity's target shows";
+
+    std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">";
+    for (int i = 1; i < 9; ++i)
+        laughs += "<!ENTITY lol" + std::to_string(i) + " \"&lol" + (i > 1 ? std::to_string(i - 1) : "") +
+                  ";&lol" + (i > 1 ? std::to_string(i - 1) : "") + ";\">";
+    laughs += "]>\n<report xmlns=\"urn:reportbench:report:1\">&lol8;</report>\n";
+    auto l = from_xml(laughs, "laughs.rbr");
+    ASSERT_FALSE(l);
+    EXPECT_NE(l.error().find("laughs.rbr:2:1"), std::string::npos) << l.error();
+}
+
+}  // namespace
+}  // namespace rb::report
