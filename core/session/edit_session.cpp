@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 #include <filesystem>
+#include <regex>
 
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
@@ -32,6 +34,15 @@ Result<std::string> clean_text(std::string_view typed, const char* field) {
     if (b == std::string::npos) return Result<std::string>::ok({});
     const auto e = t.find_last_not_of(" \t\r\n");
     return Result<std::string>::ok(t.substr(b, e - b + 1));
+}
+
+// The user's calendar day: a justification written at 6 in the morning in Hà Nội is dated that
+// day, not the previous one as the UTC date would say.
+std::string today_iso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
 }  // namespace
@@ -385,6 +396,13 @@ Change EditSession::apply(const Step& step, bool forward) {
             c.header = true;
             break;
         }
+        case Step::Kind::Justification:
+            put_justification(step.key, forward ? step.justification_after : step.justification_before);
+            break;
+        case Step::Kind::Status:
+            report_.status = forward ? step.status_after : step.status_before;
+            c.status = true;
+            break;
     }
     touch();
     revalidate();
@@ -404,6 +422,114 @@ Change EditSession::redo() {
     const Step& step = history_[undo_pos_];
     ++undo_pos_;
     return apply(step, true);
+}
+
+Result<Change> EditSession::set_status(report::Status to) {
+    using R = Result<Change>;
+    const report::Status before = report_.status;
+    if (before == to) return R::ok({});
+    if (to != report::Status::Draft && findings_.errors > 0)
+        return R::fail(trf("Báo cáo còn {} lỗi; hãy sửa hết lỗi trước khi đánh dấu hoàn thành hoặc nộp.",
+                           findings_.errors));
+    report::Report after = report_;
+    if (auto ok = report::change_status(after, to); !ok) return R::fail(ok.error());
+    coalesce_open_ = false;
+    report_.status = after.status;
+    if (to == report::Status::Submitted) {
+        history_.clear();
+        undo_pos_ = 0;
+    } else {
+        Step step;
+        step.kind = Step::Kind::Status;
+        step.status_before = before;
+        step.status_after = to;
+        record(std::move(step));
+    }
+    touch();
+    revalidate();
+    Change c;
+    c.status = true;
+    return R::ok(std::move(c));
+}
+
+std::string EditSession::suggested_amendment_path() const {
+    if (path_.empty()) return {};
+    const fs::path p(path_);
+    // "x-sua-doi-1" amended again becomes "x-sua-doi-2", not "x-sua-doi-1-sua-doi-2".
+    static const std::regex suffix("-sua-doi-[0-9]+$");
+    const std::string stem = std::regex_replace(p.stem().string(), suffix, "");
+    return (p.parent_path() / fmt::format("{}-sua-doi-{}.rbr", stem, report_.amendment + 1)).string();
+}
+
+Result<std::unique_ptr<EditSession>> EditSession::make_amendment(const std::string& new_path) const {
+    using R = Result<std::unique_ptr<EditSession>>;
+    if (report_.status != report::Status::Submitted)
+        return R::fail(tr("Chỉ tạo bản sửa đổi cho báo cáo đã nộp; báo cáo chưa nộp thì sửa trực tiếp."));
+    std::error_code ec;
+    if (fs::exists(new_path, ec)) return R::fail(trf("Tệp {} đã có; hãy chọn tên khác.", new_path));
+    const std::string original = path_.empty() ? std::string() : fs::path(path_).filename().string();
+    auto s = create(*registry_, report::make_amendment(report_, original), {}, true);
+    if (!s) return s;
+    if (previous_) (*s)->set_previous(previous_);
+    if (auto ok = (*s)->save_as(new_path); !ok) return R::fail(ok.error());
+    return s;
+}
+
+const report::Justification* EditSession::justification(std::string_view key) const {
+    for (const auto& j : report_.justifications)
+        if (j.rule == key) return &j;
+    return nullptr;
+}
+
+void EditSession::put_justification(const std::string& key, const std::optional<report::Justification>& j) {
+    auto& list = report_.justifications;
+    auto it = std::find_if(list.begin(), list.end(), [&](const report::Justification& x) { return x.rule == key; });
+    if (!j) {
+        if (it != list.end()) list.erase(it);
+    } else if (it != list.end()) {
+        *it = *j;
+    } else {
+        list.push_back(*j);
+    }
+}
+
+Result<Change> EditSession::change_justification(const std::string& key, std::optional<report::Justification> after) {
+    std::optional<report::Justification> before;
+    if (const auto* j = justification(key)) before = *j;
+    if (before == after) return Result<Change>::ok({});
+    coalesce_open_ = false;
+    Step step;
+    step.kind = Step::Kind::Justification;
+    step.key = key;
+    step.justification_before = before;
+    step.justification_after = after;
+    put_justification(key, after);
+    record(std::move(step));
+    touch();
+    revalidate();
+    return Result<Change>::ok({});
+}
+
+Result<Change> EditSession::justify(std::string_view key, std::string_view text) {
+    using R = Result<Change>;
+    if (auto ok = report::ensure_editable(report_); !ok) return R::fail(ok.error());
+    const auto& list = findings_.findings;
+    auto f = std::find_if(list.begin(), list.end(), [&](const validate::Finding& x) { return x.key == key; });
+    if (f == list.end()) return R::fail(trf("Không có cảnh báo nào mang khóa “{}”", key));
+    if (f->severity == schema::Severity::Error)
+        return R::fail(tr("Đây là lỗi, không phải cảnh báo: lỗi phải được sửa, không thể giải trình."));
+    if (f->severity != schema::Severity::Warning) return R::fail(tr("Chỉ cảnh báo mới cần giải trình."));
+    auto reason = clean_text(text, tr("Giải trình"));
+    if (!reason) return R::fail(reason.error());
+    if (reason->empty()) return R::fail(tr("Hãy ghi lý do giải trình."));
+    return change_justification(std::string(key), report::Justification{std::string(key), *reason, today_iso()});
+}
+
+Result<Change> EditSession::remove_justification(std::string_view key) {
+    using R = Result<Change>;
+    if (auto ok = report::ensure_editable(report_); !ok) return R::fail(ok.error());
+    if (!justification(key)) return R::fail(trf("Không có giải trình nào mang khóa “{}”", key));
+    return change_justification(std::string(key), std::nullopt);
 }
 
 double EditSession::completeness() const {

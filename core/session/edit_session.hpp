@@ -50,6 +50,7 @@ struct Change {
     std::vector<std::size_t> slots;  // indicator slots whose value or display changed
     std::string section;             // narrative section whose text changed
     bool header = false;             // a header or unit field changed
+    bool status = false;             // the document status (and so perhaps the lock) changed
     bool everything = false;         // the whole document may have changed
 };
 
@@ -101,6 +102,27 @@ public:
     Change undo();
     Change redo();
 
+    // The document status (report::change_status), refused with the reason while errors remain
+    // (for complete and submitted) or when the core refuses the step. Draft ↔ complete is one
+    // undo step. Submitting is not undoable: it locks the report and clears the history, since
+    // undoing it would unlock a report that was handed in.
+    Result<Change> set_status(report::Status to);
+    // A submitted report's correction (report::make_amendment), saved to `new_path` beside or
+    // anywhere; refused when the report is not submitted or `new_path` exists. The original
+    // (this session and its file) is untouched. Opens the new file as a session.
+    Result<std::unique_ptr<EditSession>> make_amendment(const std::string& new_path) const;
+    // "<name>-sua-doi-N.rbr" beside the report's file (N = the amendment's number); a previous
+    // amendment's suffix is replaced, not stacked. Empty when the report has no file yet.
+    std::string suggested_amendment_path() const;
+
+    // Accepts the warning whose Finding::key is `key` with the user's reason (dated today, as a
+    // report::Justification), or replaces the reason it has. Errors and information are refused:
+    // an error is fixed, never explained away. One undo step.
+    Result<Change> justify(std::string_view key, std::string_view text);
+    // Removes the justification of `key` (the warning counts again). One undo step.
+    Result<Change> remove_justification(std::string_view key);
+    const report::Justification* justification(std::string_view key) const;
+
     // Required values filled and required sections written, as a percentage (0..100).
     double completeness() const;
 
@@ -113,12 +135,13 @@ private:
                 std::string path);
 
     struct Step {
-        enum class Kind { Value, Text, Header } kind = Kind::Value;
-        std::string key;  // indicator code or section id
+        enum class Kind { Value, Text, Header, Justification, Status } kind = Kind::Value;
+        std::string key;  // indicator code, section id or finding key
         std::optional<report::Entry> value_before, value_after;
         std::string text_before, text_after;
         report::Report header_before, header_after;  // header, unit and window only
-        bool coalescing = false;
+        std::optional<report::Justification> justification_before, justification_after;
+        report::Status status_before = report::Status::Draft, status_after = report::Status::Draft;
     };
 
     void record(Step step);
@@ -127,6 +150,8 @@ private:
     void touch();
     Change apply_entry(const std::string& code, const std::optional<report::Entry>& entry);
     Result<Change> set_entry(std::string_view code, std::optional<report::Entry> entry);
+    void put_justification(const std::string& key, const std::optional<report::Justification>& j);
+    Result<Change> change_justification(const std::string& key, std::optional<report::Justification> after);
 
     const plugin::Registry* registry_;
     report::Report report_;

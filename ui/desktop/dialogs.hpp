@@ -120,6 +120,20 @@ private:
     std::string written_;
 };
 
+// The user's reason for accepting one warning, shown with the warning and where it points.
+// An empty reason is refused in place.
+class JustifyDialog : public wxDialog {
+public:
+    JustifyDialog(wxWindow* parent, const std::string& warning, const std::string& place, const std::string& initial);
+    std::string text() const;
+    wxTextCtrl* text_control() { return text_; }
+    wxStaticText* error_text() { return error_; }
+
+private:
+    wxTextCtrl* text_ = nullptr;
+    wxStaticText* error_ = nullptr;
+};
+
 // Journals left by a run that crashed: recover the checked ones, delete them, or decide later.
 // ShowModal returns wxID_OK (recover), wxID_DELETE (delete) or wxID_CANCEL (later).
 class RecoveryDialog : public wxDialog {

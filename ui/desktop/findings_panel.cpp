@@ -97,10 +97,21 @@ wxString FindingsList::OnGetItemText(long item, long column) const {
                 case schema::Severity::Info: return wxs(tr("Thông tin"));
             }
             return {};
-        case 1: return wxs(f.message);
+        case 1:
+            // The reason first: the column is often too narrow for both.
+            if (!f.justification.empty()) return wxs(trf("đã giải trình: “{}” — {}", f.justification, f.message));
+            return wxs(f.message);
         case 2: return wxs(place_text(session_, f));
     }
     return {};
+}
+
+wxItemAttr* FindingsList::OnGetItemAttr(long item) const {
+    const auto& list = session_.findings().findings;
+    if (item < 0 || item >= static_cast<long>(list.size())) return nullptr;
+    if (list[static_cast<std::size_t>(item)].justification.empty()) return nullptr;
+    accepted_attr_.SetTextColour(wxColour(120, 120, 120));
+    return &accepted_attr_;
 }
 
 int FindingsList::OnGetItemImage(long item) const {

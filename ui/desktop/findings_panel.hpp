@@ -1,6 +1,7 @@
 #pragma once
 // The findings of one report as a list: severity (icon and word), message, place. Activating an
-// entry (double-click or Enter) asks the report view to go to the cell or the paragraph.
+// entry (double-click or Enter) asks the report view to go to the cell or the paragraph. A
+// justified warning is greyed, with its reason after the message.
 #include <wx/listctrl.h>
 
 #include <functional>
@@ -27,9 +28,11 @@ public:
 private:
     wxString OnGetItemText(long item, long column) const override;
     int OnGetItemImage(long item) const override;
+    wxItemAttr* OnGetItemAttr(long item) const override;
 
     const session::EditSession& session_;
     GoTo go_to_;
+    mutable wxItemAttr accepted_attr_;
 };
 
 }  // namespace rb::desktop

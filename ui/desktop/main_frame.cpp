@@ -37,6 +37,17 @@ std::string period_label(const report::Period& p) {
     return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
 }
 
+std::string status_text(const report::Report& r) {
+    std::string text;
+    switch (r.status) {
+        case report::Status::Draft: text = tr("Bản nháp"); break;
+        case report::Status::Complete: text = tr("Đã hoàn thành"); break;
+        case report::Status::Submitted: text = tr("Đã nộp (khóa)"); break;
+    }
+    if (r.amendment > 0) text = trf("{} · sửa đổi lần {}", text, r.amendment);
+    return text;
+}
+
 std::string summary_status(const session::ReportSummary& s) {
     if (!s.readable) return tr("không đọc được");
     if (s.evaluated && s.errors > 0) return trf("có {} lỗi", s.errors);
@@ -64,9 +75,9 @@ MainFrame::MainFrame(ShellOptions options)
                                                                                 : options_.journal_dir);
     build_menus();
     build_toolbar();
-    CreateStatusBar(3);
-    const int widths[] = {-1, FromDIP(260), FromDIP(170)};
-    GetStatusBar()->SetStatusWidths(3, widths);
+    CreateStatusBar(4);
+    const int widths[] = {-1, FromDIP(300), FromDIP(130), FromDIP(170)};
+    GetStatusBar()->SetStatusWidths(4, widths);
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     split->SetMinimumPaneSize(FromDIP(160));
@@ -167,6 +178,15 @@ void MainFrame::build_menus() {
     view->Append(kIdChooseWorkspace, wxs(tr("&Chọn thư mục báo cáo…")));
     bar->Append(view, wxs(tr("&Xem")));
 
+    auto* doc = new wxMenu;
+    doc->Append(kIdMarkComplete, wxs(tr("Đánh dấu &hoàn thành")));
+    doc->Append(kIdBackToDraft, wxs(tr("T&rở lại bản nháp")));
+    doc->Append(kIdSubmit, wxs(tr("Đánh dấu đã &nộp…")));
+    doc->Append(kIdAmend, wxs(tr("Tạo bản &sửa đổi…")));
+    doc->AppendSeparator();
+    doc->Append(kIdJustify, wxs(tr("&Giải trình cảnh báo đang chọn…")) + "\tCtrl+J");
+    bar->Append(doc, wxs(tr("&Báo cáo")));
+
     auto* tools = new wxMenu;
     tools->Append(kIdUnitProfile, wxs(tr("Thông tin &đơn vị…")));
     tools->Append(kIdPlugins, wxs(tr("&Plugin…")));
@@ -204,6 +224,11 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Appendix); }, kIdPageAppendix);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Header); }, kIdPageHeader);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { tree_->SetFocus(); }, kIdFocusWorkspace);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->set_status(report::Status::Complete); }, kIdMarkComplete);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->set_status(report::Status::Draft); }, kIdBackToDraft);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) submit(*v); }, kIdSubmit);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) create_amendment(*v); }, kIdAmend);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->justify_selected(); }, kIdJustify);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { refresh_workspace(); }, kIdRefreshWorkspace);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { choose_workspace(); }, kIdChooseWorkspace);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { edit_unit_profile(); }, kIdUnitProfile);
@@ -388,17 +413,27 @@ void MainFrame::update_status() {
                    kIdPageAppendix, kIdPageHeader})
         enable(id, have);
     if (bar->IsEnabled(kIdDraft) != editable) bar->Enable(kIdDraft, editable);
+    const auto doc_status = have ? v->session().report().status : report::Status::Draft;
+    enable(kIdMarkComplete, editable && doc_status == report::Status::Draft);
+    enable(kIdBackToDraft, editable && doc_status == report::Status::Complete);
+    enable(kIdSubmit, editable && doc_status == report::Status::Complete);
+    enable(kIdAmend, have && !v->session().report().read_only && doc_status == report::Status::Submitted);
+    enable(kIdJustify, editable);
     enable(wxID_UNDO, editable && v->session().can_undo());
     enable(wxID_REDO, editable && v->session().can_redo());
     if (!v) {
         status(wxString(), 1);
         status(wxString(), 2);
+        status(wxString(), 3);
         title(wxs(tr("ReportBench — Bàn làm việc báo cáo")));
         return;
     }
     const auto& res = v->session().findings();
-    status(wxs(trf("{} lỗi, {} cảnh báo", res.errors, res.warnings)), 1);
+    status(res.accepted > 0 ? wxs(trf("{} lỗi, {} cảnh báo, {} đã giải trình", res.errors, res.warnings, res.accepted))
+                            : wxs(trf("{} lỗi, {} cảnh báo", res.errors, res.warnings)),
+           1);
     status(wxs(trf("Đã điền {:.0f}%", v->session().completeness())), 2);
+    status(wxs(status_text(v->session().report())), 3);
     title(wxs(v->session().display_name() + (v->session().dirty() ? " *" : "") + " — ReportBench"));
 }
 
@@ -460,6 +495,55 @@ bool MainFrame::close_view(ReportView& v, bool ask) {
     }
     update_status();
     return true;
+}
+
+bool MainFrame::submit(ReportView& v, bool ask) {
+    v.commit_pending_edits();
+    if (v.session().report().status != report::Status::Complete) {
+        // The session gives the reason (errors left, or not complete yet).
+        return v.set_status(report::Status::Submitted);
+    }
+    if (ask) {
+        wxMessageDialog dlg(this,
+                            wxs(trf("Đánh dấu “{}” là đã nộp?\n\nBáo cáo đã nộp bị khóa: không sửa được nữa và "
+                                    "không hoàn tác được. Muốn sửa sau này phải tạo bản sửa đổi.",
+                                    v.session().display_name())),
+                            wxs(tr("Đánh dấu đã nộp")), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+        dlg.SetYesNoLabels(wxs(tr("Đã nộp, khóa báo cáo")), wxs(tr("Hủy")));
+        if (dlg.ShowModal() != wxID_YES) return false;
+    }
+    if (!v.set_status(report::Status::Submitted)) return false;
+    if (!v.session().path().empty()) return save(v);
+    return save_as(v);
+}
+
+ReportView* MainFrame::create_amendment(ReportView& v) {
+    if (v.session().report().status != report::Status::Submitted) {
+        v.show_error(tr("Chỉ tạo bản sửa đổi cho báo cáo đã nộp; báo cáo chưa nộp thì sửa trực tiếp."));
+        return nullptr;
+    }
+    std::string suggested = v.session().suggested_amendment_path();
+    if (suggested.empty()) suggested = (fs::path(workspace_.folder()) / session::suggested_file_name(v.session().report())).string();
+    wxFileDialog dlg(this, wxs(tr("Lưu bản sửa đổi thành")), wxs(fs::path(suggested).parent_path().string()),
+                     wxs(fs::path(suggested).filename().string()), wxs(tr("Báo cáo ReportBench (*.rbr)|*.rbr")),
+                     wxFD_SAVE);
+    if (dlg.ShowModal() != wxID_OK) return nullptr;
+    std::string path = utf8(dlg.GetPath());
+    if (fs::path(path).extension() != ".rbr") path += ".rbr";
+    return create_amendment(v, path);
+}
+
+ReportView* MainFrame::create_amendment(ReportView& v, const std::string& path) {
+    auto s = v.session().make_amendment(path);
+    if (!s) {
+        v.show_error(s.error());
+        return nullptr;
+    }
+    remember(path);
+    auto* nv = add_session(std::move(*s));
+    set_status(trf("Đã tạo bản sửa đổi lần {} tại {}; bản gốc được giữ nguyên.", nv->session().report().amendment, path));
+    refresh_workspace();
+    return nv;
 }
 
 void MainFrame::autosave() {

@@ -39,6 +39,11 @@ enum CommandId : int {
     kIdLangVi,
     kIdLangEn,
     kIdFocusWorkspace,
+    kIdMarkComplete,
+    kIdBackToDraft,
+    kIdSubmit,
+    kIdAmend,
+    kIdJustify,
     kIdRecentBase,  // kIdRecentBase + i for the i-th recent file
 };
 
@@ -76,6 +81,13 @@ public:
     void edit_unit_profile();
     void show_plugins();
     void export_current();
+    // Report → Mark as submitted: with `ask`, a confirmation first (a submitted report is
+    // locked). The file is saved at once, since the lock is a statement about the file.
+    bool submit(ReportView& v, bool ask = true);
+    // Report → Create an amendment: asks where to save it (beside the original by default).
+    ReportView* create_amendment(ReportView& v);
+    // The same without asking: the amendment is written to `path` and opened in a new tab.
+    ReportView* create_amendment(ReportView& v, const std::string& path);
     void refresh_workspace();
     // Stops the autosave timer (benchmarks and tests that measure without it).
     void stop_autosave() { autosave_timer_.Stop(); }

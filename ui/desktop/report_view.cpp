@@ -1,11 +1,13 @@
 #include "report_view.hpp"
 
 #include <wx/button.h>
+#include <wx/menu.h>
 #include <wx/scrolwin.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "dialogs.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
 #include "report/entry.hpp"
@@ -47,6 +49,11 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
     title_font.SetWeight(wxFONTWEIGHT_BOLD);
     title_->SetFont(title_font);
     top->Add(title_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
+    lock_banner_ = new wxStaticText(this, wxID_ANY, wxString());
+    lock_banner_->SetBackgroundColour(wxColour(255, 243, 205));
+    lock_banner_->SetForegroundColour(wxColour(102, 77, 3));
+    top->Add(lock_banner_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
+    lock_banner_->Hide();
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     split->SetMinimumPaneSize(FromDIP(80));
@@ -66,22 +73,37 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
 
     auto* bottom = new wxPanel(split);
     auto* bs = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
     findings_label_ = new wxStaticText(bottom, wxID_ANY, wxString());
-    bs->Add(findings_label_, 0, wxLEFT | wxTOP | wxBOTTOM, FromDIP(4));
+    head->Add(findings_label_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
+    justify_button_ = new wxButton(bottom, wxID_ANY, wxs(tr("Giải trình…")), wxDefaultPosition, wxDefaultSize,
+                                   wxBU_EXACTFIT);
+    unjustify_button_ = new wxButton(bottom, wxID_ANY, wxs(tr("Bỏ giải trình")), wxDefaultPosition, wxDefaultSize,
+                                     wxBU_EXACTFIT);
+    unjustify_button_->SetToolTip(wxs(tr("Xóa lý do đã ghi; cảnh báo lại được tính")));
+    head->Add(justify_button_, 0, wxLEFT, FromDIP(6));
+    head->Add(unjustify_button_, 0, wxLEFT | wxRIGHT, FromDIP(6));
+    bs->Add(head, 0, wxEXPAND | wxTOP | wxBOTTOM, FromDIP(2));
     findings_ = new FindingsList(bottom, *session_, [this](std::size_t i) { go_to_finding(i); });
     bs->Add(findings_, 1, wxEXPAND);
+    justify_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { justify_selected(); });
+    unjustify_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const long i = findings_->selected(); i >= 0) remove_justification(static_cast<std::size_t>(i));
+    });
+    findings_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        update_justify_buttons();
+        e.Skip();
+    });
+    findings_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent& e) {
+        update_justify_buttons();
+        e.Skip();
+    });
+    findings_->Bind(wxEVT_LIST_ITEM_RIGHT_CLICK, [this](wxListEvent& e) { show_findings_menu(e.GetIndex()); });
     bottom->SetSizer(bs);
     split->SplitHorizontally(pages_, bottom, -FromDIP(170));
     split->SetSashGravity(1.0);
     top->Add(split, 1, wxEXPAND | wxTOP, FromDIP(4));
     SetSizer(top);
-
-    if (session_->read_only()) {
-        const std::string why = session_->report().read_only_reason.empty()
-                                    ? std::string(tr("Báo cáo đã nộp: chỉ xem; muốn sửa hãy tạo bản sửa đổi."))
-                                    : session_->report().read_only_reason;
-        info_->ShowMessage(wxs(why), wxICON_INFORMATION);
-    }
     reload();
 }
 
@@ -213,7 +235,12 @@ void ReportView::apply(const session::Change& c) {
     grid_->refresh_findings();
     findings_->refresh();
     const auto& res = session_->findings();
-    findings_label_->SetLabel(wxs(trf("Kết quả kiểm tra: {} lỗi, {} cảnh báo", res.errors, res.warnings)));
+    findings_label_->SetLabel(res.accepted > 0 ? wxs(trf("Kết quả kiểm tra: {} lỗi, {} cảnh báo, {} đã giải trình",
+                                                          res.errors, res.warnings, res.accepted))
+                                               : wxs(trf("Kết quả kiểm tra: {} lỗi, {} cảnh báo", res.errors,
+                                                         res.warnings)));
+    update_lock();
+    update_justify_buttons();
     update_title();
     if (on_changed_) on_changed_(*this);
 }
@@ -282,8 +309,132 @@ void ReportView::update_title() {
     const auto& r = session_->report();
     const auto& t = session_->type();
     const std::string period = i18n::language() == i18n::Language::English ? r.period.label_en() : r.period.label_vi();
-    title_->SetLabel(wxs(trf("{} · {} · {} · {}", t.title.get(), period, r.unit.name, status_label(r.status))));
+    std::string status = status_label(r.status);
+    if (r.amendment > 0) status = trf("{}, bản sửa đổi lần {}", status, r.amendment);
+    const wxString label = wxs(trf("{} · {} · {} · {}", t.title.get(), period, r.unit.name, status));
+    if (title_->GetLabel() != label) title_->SetLabel(label);
     title_->SetToolTip(wxs(t.edition_title.get() + " (" + t.id + "@" + t.edition + ")"));
+}
+
+void ReportView::update_lock() {
+    const bool locked = session_->read_only();
+    if (shown_lock_ == static_cast<int>(locked)) return;
+    shown_lock_ = static_cast<int>(locked);
+    editor_->SetEditable(!locked);
+    draft_button_->Enable(!locked && !section_.empty());
+    for (auto& [field, ctrl] : header_) ctrl->SetEditable(!locked);
+    if (locked) {
+        const auto& r = session_->report();
+        const std::string why =
+            !r.read_only_reason.empty() ? r.read_only_reason
+            : r.read_only               ? std::string(tr("Báo cáo chỉ mở để xem."))
+                                        : std::string(tr("Báo cáo đã nộp nên chỉ xem được. Muốn sửa, hãy tạo bản sửa "
+                                                         "đổi (Báo cáo → Tạo bản sửa đổi…)."));
+        lock_banner_->SetLabel(wxs("  " + why));
+        lock_banner_->Show();
+    } else {
+        lock_banner_->Hide();
+    }
+    // The grid asks the session for each cell's attributes: a repaint shows the new state.
+    grid_->ForceRefresh();
+    Layout();
+}
+
+std::string ReportView::why_not_justifiable(std::size_t index) const {
+    const auto& list = session_->findings().findings;
+    if (index >= list.size()) return tr("Chọn một cảnh báo trong danh sách kết quả kiểm tra.");
+    if (session_->read_only()) return tr("Báo cáo đã khóa, không ghi thêm giải trình được.");
+    switch (list[index].severity) {
+        case schema::Severity::Error: return tr("Lỗi phải được sửa, không thể giải trình.");
+        case schema::Severity::Info: return tr("Thông tin không cần giải trình.");
+        case schema::Severity::Warning: break;
+    }
+    return {};
+}
+
+void ReportView::update_justify_buttons() {
+    const long sel = findings_->selected();
+    const auto& list = session_->findings().findings;
+    const std::string why = why_not_justifiable(sel < 0 ? list.size() : static_cast<std::size_t>(sel));
+    const bool justified = sel >= 0 && static_cast<std::size_t>(sel) < list.size() &&
+                           !list[static_cast<std::size_t>(sel)].justification.empty();
+    const wxString tip = why.empty() ? wxs(tr("Ghi lý do chấp nhận cảnh báo này (Ctrl+J)")) : wxs(why);
+    if (justify_button_->IsEnabled() != why.empty()) justify_button_->Enable(why.empty());
+    if (justify_button_->GetToolTipText() != tip) justify_button_->SetToolTip(tip);
+    const bool can_remove = justified && !session_->read_only();
+    if (unjustify_button_->IsEnabled() != can_remove) unjustify_button_->Enable(can_remove);
+}
+
+void ReportView::show_findings_menu(long item) {
+    if (item < 0 || item >= static_cast<long>(findings_->count())) return;
+    findings_->select(static_cast<std::size_t>(item));
+    update_justify_buttons();
+    const auto index = static_cast<std::size_t>(item);
+    const validate::Finding& f = session_->findings().findings[index];
+    wxMenu menu;
+    const int go = wxWindow::NewControlId(), justify_id = wxWindow::NewControlId(), remove = wxWindow::NewControlId();
+    menu.Append(go, wxs(tr("Đến vị trí")));
+    const std::string why = why_not_justifiable(index);
+    // A menu item has no tooltip: a disabled entry says why in its own label.
+    menu.Append(justify_id, why.empty() ? wxs(tr("Giải trình…")) : wxs(trf("Giải trình… ({})", why)))
+        ->Enable(why.empty());
+    if (!f.justification.empty()) menu.Append(remove, wxs(tr("Bỏ giải trình")))->Enable(!session_->read_only());
+    const int chosen = findings_->GetPopupMenuSelectionFromUser(menu);
+    if (chosen == go) go_to_finding(index);
+    else if (chosen == justify_id) justify(index);
+    else if (chosen == remove) remove_justification(index);
+}
+
+void ReportView::justify_selected() {
+    const long sel = findings_->selected();
+    justify(sel < 0 ? session_->findings().findings.size() : static_cast<std::size_t>(sel));
+}
+
+void ReportView::justify(std::size_t index) {
+    if (const std::string why = why_not_justifiable(index); !why.empty()) {
+        show_error(why);
+        return;
+    }
+    const validate::Finding f = session_->findings().findings[index];
+    JustifyDialog dlg(this, f.message, FindingsList::place_text(*session_, f), f.justification);
+    if (dlg.ShowModal() != wxID_OK) return;
+    auto c = session_->justify(f.key, dlg.text());
+    if (!c) {
+        show_error(c.error());
+        return;
+    }
+    hide_error();
+    apply(*c);
+    // The same finding stays selected, wherever revalidation put it.
+    const auto& list = session_->findings().findings;
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (list[i].key == f.key) findings_->select(i);
+    update_justify_buttons();
+}
+
+bool ReportView::remove_justification(std::size_t index) {
+    const auto& list = session_->findings().findings;
+    if (index >= list.size()) return false;
+    auto c = session_->remove_justification(list[index].key);
+    if (!c) {
+        show_error(c.error());
+        return false;
+    }
+    hide_error();
+    apply(*c);
+    return true;
+}
+
+bool ReportView::set_status(report::Status to) {
+    commit_pending_edits();
+    auto c = session_->set_status(to);
+    if (!c) {
+        show_error(c.error());
+        return false;
+    }
+    hide_error();
+    apply(*c);
+    return true;
 }
 
 void ReportView::undo() {

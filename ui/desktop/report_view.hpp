@@ -2,7 +2,8 @@
 // One open report, generated from its definition (no screen is made by hand for a report
 // kind): the narrative as a section tree beside an editor with the section's guidance and an
 // "insert draft" action, the appendix grid, the document header as a form, and the findings
-// under them. Every edit goes to the EditSession; the view then shows what changed.
+// under them. Every edit goes to the EditSession; the view then shows what changed. A locked
+// report (submitted, or of a newer format) is shown read-only with the reason above it.
 #include <wx/button.h>
 #include <wx/infobar.h>
 #include <wx/notebook.h>
@@ -40,6 +41,14 @@ public:
     void go_to_finding(std::size_t index);
     void next_finding(int direction);  // +1 / -1, wrapping; false when there is none
     void insert_draft();
+    // The document status through the session; a refusal is shown in the message bar.
+    bool set_status(report::Status to);
+    // Asks for the reason of the warning at `index` in the findings (a dialog) and stores it.
+    void justify(std::size_t index);
+    void justify_selected();
+    bool remove_justification(std::size_t index);
+    // Why the finding at `index` cannot be justified now; empty when it can.
+    std::string why_not_justifiable(std::size_t index) const;
     void show_page(Page p);
     Page page() const;
     void select_section(const std::string& id);
@@ -57,6 +66,10 @@ public:
     wxTreeCtrl* sections() { return tree_; }
     wxTextCtrl* header_control(session::HeaderField f) { return header_[f]; }
     wxInfoBar* info_bar() { return info_; }
+    wxButton* justify_button() { return justify_button_; }
+    wxButton* unjustify_button() { return unjustify_button_; }
+    wxStaticText* lock_banner() { return lock_banner_; }
+    wxStaticText* title_line() { return title_; }
     const std::string& last_error() const { return last_error_; }
 
 private:
@@ -67,6 +80,9 @@ private:
     void load_header();
     void commit_header(session::HeaderField f);
     void update_title();
+    void update_lock();
+    void update_justify_buttons();
+    void show_findings_menu(long item);
 
     std::unique_ptr<session::EditSession> session_;
     Changed on_changed_;
@@ -82,6 +98,10 @@ private:
     AppendixGrid* grid_ = nullptr;
     FindingsList* findings_ = nullptr;
     wxStaticText* findings_label_ = nullptr;
+    wxButton* justify_button_ = nullptr;
+    wxButton* unjustify_button_ = nullptr;
+    wxStaticText* lock_banner_ = nullptr;
+    int shown_lock_ = -1;  // the lock state the controls show: -1 none yet, 0 editable, 1 locked
     std::map<session::HeaderField, wxTextCtrl*> header_;
     std::string section_;
     std::string last_error_;
