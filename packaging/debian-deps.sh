@@ -13,6 +13,8 @@ packages=(
   libwxgtk3.2-dev xvfb xauth
   # tests open every export in a real client and look at rendered pages
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils imagemagick
+  # the .deb: icons rendered from SVG, and the checks a package must pass
+  librsvg2-bin desktop-file-utils appstream file lintian dpkg-dev
 )
 missing=()
 for p in "${packages[@]}"; do
