@@ -116,11 +116,9 @@ void indent(std::string& out, int depth) {
     out.append(static_cast<std::size_t>(depth) * 2, ' ');
 }
 
-// <name>text</name> on a line of its own (or <name/> when the text is empty).
-void text_element(std::string& out, int depth, const char* name, std::string_view text) {
-    indent(out, depth);
-    out += '<';
-    out += name;
+// Ends an element whose start tag (and attributes) are written: ">text</name>", or "/>" when
+// the text is empty.
+void finish_with_text(std::string& out, const char* name, std::string_view text) {
     if (text.empty()) {
         out += "/>\n";
         return;
@@ -130,6 +128,14 @@ void text_element(std::string& out, int depth, const char* name, std::string_vie
     out += "</";
     out += name;
     out += ">\n";
+}
+
+// <name>text</name> on a line of its own (or <name/> when the text is empty).
+void text_element(std::string& out, int depth, const char* name, std::string_view text) {
+    indent(out, depth);
+    out += '<';
+    out += name;
+    finish_with_text(out, name, text);
 }
 
 void open(std::string& out, int depth, const char* name) {
@@ -221,13 +227,7 @@ std::string submission_to_xml(const Submission& s) {
         open(out, 2, "value");
         append_attr(out, "code", code);
         if (!entry.note.empty()) append_attr(out, "note", entry.note);
-        if (entry.value.empty()) {
-            out += "/>\n";
-        } else {
-            out += '>';
-            append_text(out, entry.value);
-            out += "</value>\n";
-        }
+        finish_with_text(out, "value", entry.value);
     }
     out += "  </values>\n";
 
@@ -246,13 +246,7 @@ std::string submission_to_xml(const Submission& s) {
     for (const auto& [id, text] : r.narrative) {
         open(out, 2, "section");
         append_attr(out, "id", id);
-        if (text.empty()) {
-            out += "/>\n";
-        } else {
-            out += '>';
-            append_text(out, text);
-            out += "</section>\n";
-        }
+        finish_with_text(out, "section", text);
     }
     out += "  </narrative>\n";
 
@@ -261,13 +255,7 @@ std::string submission_to_xml(const Submission& s) {
         open(out, 2, "justification");
         append_attr(out, "rule", j.rule);
         append_attr(out, "date", j.date);
-        if (j.text.empty()) {
-            out += "/>\n";
-        } else {
-            out += '>';
-            append_text(out, j.text);
-            out += "</justification>\n";
-        }
+        finish_with_text(out, "justification", j.text);
     }
     out += "  </justifications>\n";
 
