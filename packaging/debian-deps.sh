@@ -15,6 +15,9 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils imagemagick
   # the .deb: icons rendered from SVG, and the checks a package must pass
   librsvg2-bin desktop-file-utils appstream file lintian dpkg-dev
+  # the sanitizer and fuzzing build (./test's second stage): clang 14, its ASan/UBSan/libFuzzer
+  # runtimes (a recommend of clang-14, not pulled in without recommends) and llvm-symbolizer
+  clang libclang-rt-14-dev llvm
 )
 missing=()
 for p in "${packages[@]}"; do

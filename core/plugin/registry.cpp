@@ -3,6 +3,8 @@
 #include "export/profile.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -47,7 +49,87 @@ int compare_versions(const std::string& a, const std::string& b) {
     return 0;
 }
 
+// Why `path` could be changed by someone other than this user or root, or empty. It is
+// stat()ed, so a symbolic link is judged by what it points to. `sticky_ok`: a folder others may
+// write is fine when its sticky bit stops them replacing entries that are not theirs (/tmp),
+// which holds for a folder containing our plugin but not for a folder whose entries are
+// plugins (there anyone could add one).
+std::string writable_by_others(const fs::path& path, bool sticky_ok) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};  // missing: the loader names it
+    const uid_t me = ::geteuid();
+    if (st.st_uid != me && st.st_uid != 0)
+        return trf("{} thuộc về người dùng khác (uid {})", path.string(), static_cast<unsigned long>(st.st_uid));
+    if ((st.st_mode & (S_IWGRP | S_IWOTH)) == 0) return {};
+    if (sticky_ok && S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX)) return {};
+    const std::string mode = fmt::format("{:04o}", st.st_mode & 07777);
+    return (st.st_mode & S_IWOTH) ? trf("{} cho mọi người dùng quyền ghi (quyền {})", path.string(), mode)
+                                  : trf("{} cho cả nhóm quyền ghi (quyền {})", path.string(), mode);
+}
+
+std::string refusal(const std::string& why) {
+    return trf("Plugin không được nạp vì người khác có thể sửa nó: {}. Hãy bỏ quyền ghi của nhóm và người khác "
+               "(chmod go-w) hoặc trả thư mục về đúng chủ.",
+               why);
+}
+
+// A file of a plugin and the folders between it and the plugin folder (`folder`, canonical,
+// checked on its own). A file reached through a link to elsewhere is judged with its folder.
+std::string unsafe_file(const fs::path& file, const fs::path& folder) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(file, ec);
+    if (ec) return {};  // missing: the loader names it
+    if (auto why = writable_by_others(real, false); !why.empty()) return why;
+    const auto rel = real.lexically_relative(folder);
+    if (rel.empty() || *rel.begin() == "..") return writable_by_others(real.parent_path(), true);
+    for (fs::path dir = real.parent_path(); dir != folder && dir.has_relative_path(); dir = dir.parent_path())
+        if (auto why = writable_by_others(dir, false); !why.empty()) return why;
+    return {};
+}
+
+// The plugin folder itself (nobody else may add, remove or replace its files), the folder
+// holding it (nobody else may replace the plugin folder) and its plugin.xml.
+std::string unsafe_folder(const fs::path& folder) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(folder, ec);
+    if (ec) return {};
+    if (auto why = writable_by_others(real, false); !why.empty()) return why;
+    if (real.has_relative_path())
+        if (auto why = writable_by_others(real.parent_path(), true); !why.empty()) return why;
+    return unsafe_file(real / "plugin.xml", real);
+}
+
+// A search folder whose entries are plugin folders: it must be ours or root's and closed to
+// others, sticky bit or not (anyone who can write in it can add a plugin). Its own folder is
+// judged like a plugin's.
+std::string unsafe_folder_of_plugins(const std::string& dir) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(dir, ec);
+    if (ec) return {};
+    if (auto why = writable_by_others(real, false); !why.empty()) return why;
+    if (real.has_relative_path()) return writable_by_others(real.parent_path(), true);
+    return {};
+}
+
 }  // namespace
+
+Result<Manifest> parse_manifest(std::string_view text, const std::string& file_label) {
+    if (auto issues = xml::validate(text, "plugin.xsd", file_label); !issues.empty())
+        return Result<Manifest>::fail(join(issues));
+    pugi::xml_document doc;
+    if (auto parsed = xml::parse(text, file_label, doc); !parsed) return Result<Manifest>::fail(parsed.error());
+    const pugi::xml_node root = doc.document_element();
+    Manifest m;
+    m.info.id = root.attribute("id").value();
+    m.info.version = root.attribute("version").value();
+    m.info.name = local_text(root, "name");
+    m.info.description = local_text(root, "description");
+    m.api_version = root.attribute("apiVersion").as_int();
+    for (auto d : root.children("definition")) m.definitions.emplace_back(d.attribute("file").value());
+    for (auto p : root.children("profile")) m.profiles.emplace_back(p.attribute("file").value());
+    if (auto lib = root.child("library")) m.library = lib.attribute("file").value();
+    return Result<Manifest>::ok(std::move(m));
+}
 
 SearchPath SearchPath::standard(const std::vector<std::string>& extra_dirs) {
     SearchPath p;
@@ -78,6 +160,11 @@ Registry Registry::discover(const SearchPath& path) {
             if (seen.insert(canonical).second) reg.add_folder(dir);
             continue;
         }
+        if (auto why = unsafe_folder_of_plugins(dir); !why.empty()) {
+            reg.failures_.push_back({dir, refusal(why)});
+            spdlog::warn("plugin folder {} refused: {}", dir, why);
+            continue;
+        }
         std::vector<fs::path> folders;
         for (const auto& entry : fs::directory_iterator(dir, ec))
             if (entry.is_directory(ec)) folders.push_back(entry.path());
@@ -93,29 +180,25 @@ Registry Registry::discover(const SearchPath& path) {
 
 void Registry::add_folder(const std::string& folder) {
     const std::string manifest_path = (fs::path(folder) / "plugin.xml").string();
+    if (auto why = unsafe_folder(folder); !why.empty()) {
+        failures_.push_back({folder, refusal(why)});
+        spdlog::warn("plugin {} refused: {}", folder, why);
+        return;
+    }
     auto text = xml::read_file(manifest_path, 1u << 20);
     if (!text) {
         failures_.push_back({folder, text.error()});
         return;
     }
-    if (auto issues = xml::validate(*text, "plugin.xsd", manifest_path); !issues.empty()) {
-        failures_.push_back({folder, join(issues)});
+    auto manifest = parse_manifest(*text, manifest_path);
+    if (!manifest) {
+        failures_.push_back({folder, manifest.error()});
         spdlog::warn("plugin {} rejected: {}", folder, failures_.back().reason);
         return;
     }
-    pugi::xml_document doc;
-    if (auto parsed = xml::parse(*text, manifest_path, doc); !parsed) {
-        failures_.push_back({folder, parsed.error()});
-        return;
-    }
-    const pugi::xml_node root = doc.document_element();
-    PluginInfo info;
-    info.id = root.attribute("id").value();
-    info.version = root.attribute("version").value();
+    PluginInfo info = std::move(manifest->info);
     info.folder = folder;
-    info.name = local_text(root, "name");
-    info.description = local_text(root, "description");
-    const int api = root.attribute("apiVersion").as_int();
+    const int api = manifest->api_version;
     if (api != kApiVersion) {
         failures_.push_back({folder, trf("{}: plugin “{}” dùng API phiên bản {}, chương trình hỗ trợ phiên bản {}",
                                          manifest_path, info.id, api, kApiVersion)});
@@ -128,11 +211,25 @@ void Registry::add_folder(const std::string& folder) {
             return;
         }
     }
+    // Every file the manifest names is checked before any is read or loaded.
+    {
+        std::error_code ec;
+        const fs::path real_folder = fs::canonical(folder, ec);
+        std::vector<std::string> files = manifest->definitions;
+        files.insert(files.end(), manifest->profiles.begin(), manifest->profiles.end());
+        if (!manifest->library.empty()) files.push_back(manifest->library);
+        for (const auto& f : files)
+            if (auto why = ec ? std::string() : unsafe_file(fs::path(folder) / f, real_folder); !why.empty()) {
+                failures_.push_back({folder, refusal(why)});
+                spdlog::warn("plugin {} refused: {}", folder, why);
+                return;
+            }
+    }
     // Load every definition first: a plugin with a broken definition is rejected whole, so
     // a half-loaded plugin never shows up.
     std::vector<schema::ReportTypePtr> loaded;
-    for (auto d : root.children("definition")) {
-        const std::string file = (fs::path(folder) / d.attribute("file").value()).string();
+    for (const auto& d : manifest->definitions) {
+        const std::string file = (fs::path(folder) / d).string();
         auto type = schema::load_definition(file);
         if (!type) {
             failures_.push_back({folder, type.error()});
@@ -144,8 +241,8 @@ void Registry::add_folder(const std::string& folder) {
     // Recipient profiles may be for this plugin's types or for another plugin's: a folder with
     // only a plugin.xml and profiles is how a new recipient format is added.
     std::vector<exporting::RecipientProfile> profiles;
-    for (auto pr : root.children("profile")) {
-        const std::string file = (fs::path(folder) / pr.attribute("file").value()).string();
+    for (const auto& pr : manifest->profiles) {
+        const std::string file = (fs::path(folder) / pr).string();
         auto profile = exporting::load_profile(file);
         if (!profile) {
             failures_.push_back({folder, profile.error()});
@@ -174,8 +271,8 @@ void Registry::add_folder(const std::string& folder) {
     // The native library comes last: its rules and drafters only join when everything else of
     // the plugin is sound, and a library that fails takes only its own plugin down.
     NativeExtensions native;
-    if (auto lib = root.child("library")) {
-        info.library = (fs::path(folder) / lib.attribute("file").value()).string();
+    if (!manifest->library.empty()) {
+        info.library = (fs::path(folder) / manifest->library).string();
         auto loaded_lib = load_library(info.library);
         if (!loaded_lib) {
             failures_.push_back({folder, loaded_lib.error()});

@@ -3,6 +3,7 @@
 // manifest (checked against schemas/plugin.xsd) and definitions; a broken folder is listed
 // with its reason and the others load. The working directory is never searched.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.hpp"
@@ -42,6 +43,18 @@ struct TypeEntry {
     schema::ReportTypePtr type;
     std::string plugin_id;
 };
+
+// What a plugin.xml says: its text checked against plugin.xsd, then read. File names are as
+// written, relative to the plugin folder; `info` has no folder, type keys or profiles yet.
+struct Manifest {
+    PluginInfo info;
+    int api_version = 0;
+    std::vector<std::string> definitions;
+    std::vector<std::string> profiles;
+    std::string library;  // empty: no native library
+};
+// Errors name `file_label` with line and column. Reads only the text given (fuzzed as is).
+Result<Manifest> parse_manifest(std::string_view text, const std::string& file_label);
 
 class Registry {
 public:

@@ -147,6 +147,11 @@ rb::Status check_stored_value(const schema::Indicator& ind, const std::string& c
     }
     const auto n = numeric_value(ind, canonical);
     if (!n) return rb::Status::fail(trf("{}: “{}” trong tệp không phải số hợp lệ", ind.code, canonical));
+    // The bound typed values have: past it a double no longer holds every integer, and
+    // converting to 64-bit integers would overflow.
+    if (std::fabs(*n) > locale::kMaxNumberMagnitude)
+        return rb::Status::fail(
+            trf("{}: “{}” trong tệp quá lớn; giới hạn là một triệu tỉ (10^15)", ind.code, canonical));
     if (ind.type == schema::ValueType::Integer && *n != std::floor(*n))
         return rb::Status::fail(trf("{}: “{}” trong tệp không phải số nguyên", ind.code, canonical));
     if (ind.type == schema::ValueType::Choice) {

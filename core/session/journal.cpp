@@ -11,6 +11,7 @@
 #include "base/paths.hpp"
 #include "i18n/i18n.hpp"
 #include "session/atomic_file.hpp"
+#include "xml/xml.hpp"
 
 namespace fs = std::filesystem;
 
@@ -35,6 +36,16 @@ long pid_of(const std::string& file_name) {
     return pid;
 }
 
+// "<journal>.rbj.tmp-<pid>" (a write_file_atomic temporary) → pid, or 0.
+long temporary_pid_of(const std::string& file_name) {
+    const std::string marker = std::string(kExtension) + ".tmp-";
+    const auto at = file_name.rfind(marker);
+    if (at == std::string::npos) return 0;
+    const std::string digits = file_name.substr(at + marker.size());
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
+    return std::stol(digits);
+}
+
 // True when a live process holds the lock of `pid` in `dir`.
 bool is_alive(const std::string& dir, long pid) {
     if (pid == static_cast<long>(::getpid())) return true;
@@ -56,8 +67,11 @@ struct Parsed {
     std::string xml;
 };
 
+// A report may be 64 MiB (report::load's limit); the header adds little.
+constexpr std::size_t kMaxJournalBytes = (64u << 20) + (64u << 10);
+
 Result<Parsed> parse_journal(const std::string& path) {
-    auto text = read_whole_file(path);
+    auto text = xml::read_file(path, kMaxJournalBytes);
     if (!text) return Result<Parsed>::fail(text.error());
     const auto end = text->find("\n\n");
     if (text->rfind(kMagic, 0) != 0 || end == std::string::npos)
@@ -144,6 +158,12 @@ std::vector<Recovery> Journal::pending_recoveries() const {
     std::error_code ec;
     for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
+        if (const long writer = temporary_pid_of(name); writer != 0) {
+            // A write killed before its rename: never a journal, and its process is gone.
+            if (!is_alive(dir_, writer)) fs::remove(it->path(), ec);
+            ec.clear();
+            continue;
+        }
         const long pid = pid_of(name);
         if (pid == 0 || is_alive(dir_, pid)) continue;
         auto parsed = parse_journal(it->path().string());

@@ -159,7 +159,10 @@ std::map<std::string, int> heading_styles(const pugi::xml_document& styles, cons
     std::map<std::string, int> level;
     std::map<std::string, std::string> based_on;
     const pugi::xml_node root = styles.document_element();
-    for (pugi::xml_node s : root.children(w("style").c_str())) {
+    // The name outlives the loop: the range keeps only its pointer, and a temporary's would
+    // dangle from the first step (AddressSanitizer: stack-use-after-scope).
+    const std::string style_tag = w("style");
+    for (pugi::xml_node s : root.children(style_tag.c_str())) {
         const std::string id = w.attr(s, "styleId");
         std::string name = w.attr(s.child(w("name").c_str()), "val");
         std::transform(name.begin(), name.end(), name.begin(),

@@ -230,6 +230,35 @@ TEST(DocxImport, DocumentWrittenByAPersonIsCutAtItsHeadings) {
     EXPECT_NE(imported->warnings[0].find("7. Một đề mục lạ"), std::string::npos) << imported->warnings[0];
 }
 
+// Regression (found by fuzz_docx, AddressSanitizer stack-use-after-scope): the style loop kept a
+// pointer to a temporary element name, read again at every sibling. Styles after other parts of
+// styles.xml (defaults, latent styles, other elements) must all still be found.
+TEST(DocxImport, HeadingStylesAmongOtherStylePartsAreAllFound) {
+    const Sample& s = seed();
+    const std::string styles =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:docDefaults/><w:latentStyles/>"
+        "<w:style w:type=\"character\" w:styleId=\"c1\"><w:name w:val=\"Strong\"/></w:style>"
+        "<w:latentStyles/><w:docDefaults/>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"h1\"><w:name w:val=\"Heading 1\"/></w:style>"
+        "<w:other/><w:other/><w:other/>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"h2\"><w:name w:val=\"heading 2\"/></w:style>"
+        "</w:styles>";
+    std::string body = kDocOpen;
+    body += para("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "h1");
+    body += para("1. Xây dựng và ban hành kế hoạch cải cách hành chính", "h2");
+    body += para("Đã ban hành Kế hoạch số 05/KH-UBND.");
+    body += kDocClose;
+    const fs::path path = output_dir("styles") / "styles.docx";
+    make_zip(path, {{"word/document.xml", body}, {"word/styles.xml", styles}});
+
+    auto imported = import_docx_narrative(path.string(), *s.type);
+    ASSERT_TRUE(imported) << imported.error();
+    ASSERT_TRUE(imported->sections.count("I.1")) << ::testing::PrintToString(imported->warnings);
+    EXPECT_EQ(imported->sections.at("I.1"), "Đã ban hành Kế hoạch số 05/KH-UBND.");
+}
+
 TEST(DocxImport, NumberedLinesThatReadAsSentencesAreNotHeadings) {
     std::string body = kDocOpen;
     body += para("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
@@ -261,7 +290,7 @@ TEST(DocxImport, MissingFileIsNamed) {
 TEST(DocxImport, FileThatIsNotAZipIsRefused) {
     const fs::path dir = output_dir("not-zip");
     for (const std::string& content : {std::string("Đây là văn bản thường, không phải DOCX."), std::string(),
-                                       std::string("PK\x03\x04garbage", 13)}) {
+                                       std::string("PK\x03\x04garbage")}) {
         const fs::path path = dir / "plain.docx";
         std::ofstream(path, std::ios::binary) << content;
         auto r = import_docx_narrative(path.string(), *seed().type);

@@ -208,7 +208,11 @@ TEST_F(ReportSave, InterruptedSaveLeavesThePreviousFileIntact) {
     };
     const auto size_a = static_cast<long long>(xa.size());
     const auto size_b = static_cast<long long>(xb.size());
+#ifdef RB_SANITIZED
+    constexpr int kRounds = 12;  // a save takes seconds under the sanitizers; 60 in the normal build
+#else
     constexpr int kRounds = 60;
+#endif
     int torn_temporaries = 0;  // kills that landed while a temporary file was being written
     for (int round = 0; round < kRounds; ++round) {
         const pid_t child = ::fork();

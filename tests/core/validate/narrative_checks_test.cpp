@@ -469,11 +469,11 @@ TEST(NarrativeSeed, SeedFiguresThatAgreeWithTheAppendixAreReallyCompared) {
             if (m.code == code) m.value = value;
         const auto found = check_number_contradictions(input(seed_sections(), mentions));
         const auto hit =
-            std::find_if(found.begin(), found.end(), [&](const NarrativeFinding& f) { return f.code == code; });
+            std::find_if(found.begin(), found.end(), [&code = code](const NarrativeFinding& f) { return f.code == code; });
         ASSERT_NE(hit, found.end()) << code;
         EXPECT_EQ(hit->section_id, section_id) << code;
         EXPECT_EQ(hit->excerpt, excerpt) << code;
-        EXPECT_EQ(std::count_if(found.begin(), found.end(), [&](const NarrativeFinding& f) { return f.code == code; }),
+        EXPECT_EQ(std::count_if(found.begin(), found.end(), [&code = code](const NarrativeFinding& f) { return f.code == code; }),
                   1)
             << code;
     }
