@@ -139,6 +139,14 @@ fonts=$(pdffonts "$tmp/exports/q1.pdf" 2>/dev/null) || fail "pdffonts cannot rea
 echo "$fonts"
 grep -q "LiberationSerif" <<<"$fonts" || fail "q1.pdf does not embed Liberation Serif"
 
+step "the sample workspace (first start) from the package"
+# With no folder given: the default workspace, ~/ReportBench of the empty home.
+run "$cli" workspace init-samples || fail "workspace init-samples exited $?"
+for f in phuong-dinh-2024-q1.rbr hai-hau-2025.rbr ninh-giang-2025-q3.rbr; do
+  [[ -f $home/ReportBench/$f ]] || fail "the sample workspace lacks $f"
+done
+[[ ! -e $home/ReportBench/hai-hau-2025-mistakes.rbr ]] || fail "a sample with mistakes was offered"
+
 if ((desktop)); then
   step "the desktop under Xvfb"
   shot=$tmp/desktop.png

@@ -24,6 +24,7 @@ Settings Settings::load(const std::string& path) {
         const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
         if (key == "workspace") s.workspace = value;
         else if (key == "language") s.language = value;
+        else if (key == "first_start") s.first_start_done = value == "done";
         else if (key == "recent" && !value.empty() && s.recent.size() < kMaxRecent) s.recent.push_back(value);
     }
     return s;
@@ -33,6 +34,7 @@ rb::Status Settings::save(const std::string& path) const {
     std::string text = "# ReportBench settings\n";
     text += "workspace=" + workspace + "\n";
     text += "language=" + language + "\n";
+    if (first_start_done) text += "first_start=done\n";
     for (const auto& r : recent) text += "recent=" + r + "\n";
     return write_file_atomic(path, text, false);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The desktop's few preferences, kept in <user data dir>/settings.ini as "key=value" lines:
 // the workspace folder, the interface language (applied at the next start) and the recently
-// opened files.
+// opened files, and whether the first-start offer was already made.
 #include <string>
 #include <vector>
 
@@ -13,6 +13,7 @@ struct Settings {
     std::string workspace;             // empty: Workspace::default_folder()
     std::string language;              // "vi", "en" or empty (Vietnamese)
     std::vector<std::string> recent;   // most recent first
+    bool first_start_done = false;     // the sample workspace was offered once (accepted or not)
     static constexpr std::size_t kMaxRecent = 8;
 
     static std::string default_path();  // <user data dir>/settings.ini

@@ -4,7 +4,6 @@
 #include <wx/menu.h>
 
 #include <functional>
-#include <set>
 #include <string_view>
 
 #include "dialogs.hpp"
@@ -26,29 +25,6 @@ protected:
         seed_ = copy_to_workspace("cchc", "phuong-dinh-2024-q1.rbr");
         return make_frame();
     }
-    // Saves the window and checks the picture is a real one of the expected size.
-    // Returns a digest of the pixels, so that tests can tell two pictures apart.
-    std::size_t capture(wxWindow* w, const std::string& name, int min_width, int min_height) {
-        pump(300);
-        const fs::path file = screenshot_dir() / name;
-        auto ok = desktop::save_window_png(w, file.string());
-        EXPECT_TRUE(ok) << ok.error();
-        wxImage img;
-        if (!img.LoadFile(desktop::wxs(file.string()), wxBITMAP_TYPE_PNG)) {
-            ADD_FAILURE() << "cannot read " << file;
-            return 0;
-        }
-        EXPECT_GE(img.GetWidth(), min_width);
-        EXPECT_GE(img.GetHeight(), min_height);
-        // Many colours: text, tints and icons were drawn, not an empty surface.
-        std::set<unsigned> colours;
-        const unsigned char* p = img.GetData();
-        for (long i = 0; i < static_cast<long>(img.GetWidth()) * img.GetHeight(); i += 7)
-            colours.insert((p[3 * i] << 16) | (p[3 * i + 1] << 8) | p[3 * i + 2]);
-        EXPECT_GT(colours.size(), 20u) << name << " looks empty";
-        return std::hash<std::string_view>{}(
-            std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(img.GetWidth()) * img.GetHeight() * 3));
-    }
     fs::path seed_;
 };
 
@@ -58,7 +34,7 @@ TEST_F(Screenshots, MainWindowInVietnamese) {
     ASSERT_NE(v, nullptr);
     v->select_section("II.2");
     EXPECT_EQ(desktop::utf8(frame->GetMenuBar()->GetMenuLabelText(0)), "Tệp");
-    capture(frame, "main-vi.png", 1000, 700);
+    capture_window(frame, "main-vi.png", 1000, 700);
 }
 
 TEST_F(Screenshots, MainWindowInEnglish) {
@@ -69,7 +45,7 @@ TEST_F(Screenshots, MainWindowInEnglish) {
     v->select_section("II.2");
     EXPECT_EQ(desktop::utf8(frame->GetMenuBar()->GetMenuLabelText(0)), "File");
     EXPECT_EQ(desktop::utf8(v->grid()->GetColLabelValue(desktop::AppendixGrid::kValue)), "Figure");
-    capture(frame, "main-en.png", 1000, 700);
+    capture_window(frame, "main-en.png", 1000, 700);
 }
 
 TEST_F(Screenshots, GridWithAFindingSelected) {
@@ -77,7 +53,7 @@ TEST_F(Screenshots, GridWithAFindingSelected) {
     ReportView* v = frame->open_file(seed_.string());
     ASSERT_NE(v, nullptr);
     v->show_page(ReportView::Page::Appendix);
-    const std::size_t before = capture(frame, "grid-vi.png", 1000, 700);
+    const std::size_t before = capture_window(frame, "grid-vi.png", 1000, 700);
     type_value(v, "I.2.2", "9");
     const auto& list = v->session().findings().findings;
     std::size_t index = list.size();
@@ -85,7 +61,7 @@ TEST_F(Screenshots, GridWithAFindingSelected) {
         if (list[i].rule == "plan-done-within-plan") index = i;
     ASSERT_LT(index, list.size());
     v->go_to_finding(index);
-    const std::size_t after = capture(frame, "grid-finding-vi.png", 1000, 700);
+    const std::size_t after = capture_window(frame, "grid-finding-vi.png", 1000, 700);
     EXPECT_NE(before, after) << "the capture shows the window as it is now";
 }
 
@@ -95,14 +71,14 @@ TEST_F(Screenshots, HeaderFormInEnglish) {
     ReportView* v = frame->open_file(seed_.string());
     ASSERT_NE(v, nullptr);
     v->show_page(ReportView::Page::Header);
-    capture(frame, "header-en.png", 1000, 700);
+    capture_window(frame, "header-en.png", 1000, 700);
 }
 
 TEST_F(Screenshots, NewReportWizard) {
     auto* frame = frame_with_workspace();
     bool captured = false;
     WhenDialog<desktop::NewReportDialog> shot([&](desktop::NewReportDialog& d) {
-        capture(&d, "wizard-vi.png", 400, 300);
+        capture_window(&d, "wizard-vi.png", 400, 300);
         captured = true;
         click(d.FindWindow(wxID_CANCEL));
     });

@@ -182,6 +182,8 @@ void DesktopApp::on_first_idle() {
         return;
     }
     frame_->offer_recoveries();
+    // A program started to open files is no first start (and tests that open files get no prompt).
+    if (options_.files.empty() && frame_->view_count() == 0) frame_->offer_first_start();
 }
 
 void DesktopApp::run_test_script(const std::string& path) {

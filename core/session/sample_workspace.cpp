@@ -1,0 +1,103 @@
+#include "session/sample_workspace.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include "i18n/i18n.hpp"
+#include "session/atomic_file.hpp"
+#include "session/workspace.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rb::session {
+
+std::vector<Sample> find_samples(const plugin::Registry& registry) {
+    struct Candidate {
+        Sample sample;
+        int errors = 0, warnings = 0;
+        std::string name;
+    };
+    std::map<std::string, Candidate> best;  // by type id
+    for (const auto& p : registry.plugins()) {
+        const fs::path dir = fs::path(p.folder) / "samples";
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) continue;
+        std::vector<fs::path> files;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().extension() == ".rbr" && it->is_regular_file(ec)) files.push_back(it->path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+            const ReportSummary s = summarize(registry, f.string());
+            // Only reports this install can open and check are worth offering.
+            if (!s.readable || !s.evaluated) continue;
+            Candidate c{{f.string(), s.type_id, s.type_title, p.id}, s.errors, s.warnings, f.filename().string()};
+            auto it = best.find(s.type_id);
+            if (it == best.end() || std::tie(c.errors, c.warnings, c.name) <
+                                        std::tie(it->second.errors, it->second.warnings, it->second.name))
+                best[s.type_id] = std::move(c);
+        }
+    }
+    std::vector<Sample> out;
+    for (auto& [id, c] : best) out.push_back(std::move(c.sample));
+    return out;
+}
+
+Result<SampleCopy> copy_samples(const std::vector<Sample>& samples, const std::string& folder) {
+    using R = Result<SampleCopy>;
+    SampleCopy done;
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (!fs::is_directory(folder, ec))
+        return R::fail(trf("Không tạo được thư mục báo cáo {}: {}", folder, ec ? ec.message() : std::string()));
+    for (const auto& s : samples) {
+        const fs::path to = fs::path(folder) / fs::path(s.path).filename();
+        if (fs::exists(to, ec)) {
+            done.skipped.push_back(to.string());
+            continue;
+        }
+        auto data = read_whole_file(s.path);
+        if (!data) return R::fail(data.error());
+        // Written whole beside the destination, then linked in: link() refuses an existing
+        // name, so a file that appeared meanwhile is still not replaced.
+        const std::string tmp = to.string() + ".sample-" + std::to_string(::getpid());
+        if (auto ok = write_file_atomic(tmp, *data); !ok) return R::fail(ok.error());
+        bool placed = false;
+        if (::link(tmp.c_str(), to.c_str()) == 0) {
+            placed = true;
+        } else if (errno == EEXIST) {
+            done.skipped.push_back(to.string());
+        } else if (!fs::exists(to, ec)) {
+            // A file system without hard links: a rename, after the check above.
+            fs::rename(tmp, to, ec);
+            if (ec) {
+                fs::remove(tmp, ec);
+                return R::fail(trf("Không ghi được tệp {}: {}", to.string(), ec.message()));
+            }
+            placed = true;
+        } else {
+            done.skipped.push_back(to.string());
+        }
+        fs::remove(tmp, ec);
+        if (placed) done.copied.push_back(to.string());
+    }
+    return R::ok(std::move(done));
+}
+
+bool workspace_is_empty(const std::string& folder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) return true;
+    const auto options = fs::directory_options::skip_permission_denied;
+    for (fs::recursive_directory_iterator it(folder, options, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it.depth() >= 2) it.disable_recursion_pending();
+        if (it->path().extension() == ".rbr" && it->is_regular_file(ec)) return false;
+    }
+    return true;
+}
+
+}  // namespace rb::session
