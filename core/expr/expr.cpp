@@ -271,8 +271,12 @@ bool lex(std::string_view src, std::vector<Token>& out, Failure& fail) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
         // A no-break space comes along when formulas are copied from office documents.
         if (c == '\xC2' && i + 1 < n && src[i + 1] == '\xA0') { i += 2; continue; }
-        if (is_letter(c)) {
+        // "@digital.I.2.2": an indicator of another report type (cross checks only; a
+        // definition's own formulas cannot bind it).
+        const bool other = c == '@' && i + 1 < n && is_letter(src[i + 1]);
+        if (is_letter(c) || other) {
             const std::size_t start = i;
+            if (other) ++i;
             while (i < n && is_segment_char(src[i])) ++i;
             bool dotted = false;
             while (i < n && src[i] == '.') {
@@ -286,7 +290,7 @@ bool lex(std::string_view src, std::vector<Token>& out, Failure& fail) {
             }
             const std::string_view word = src.substr(start, i - start);
             Tok t = Tok::Name;
-            if (!dotted) {
+            if (!dotted && !other) {
                 if (word == "and") t = Tok::And;
                 else if (word == "or") t = Tok::Or;
                 else if (word == "not") t = Tok::Not;

@@ -3,6 +3,7 @@
 //
 //   numbers        12  0.5  1e3            (dot decimal, whatever the user's locale)
 //   references     I.2.1  III.3.1.2  HS.7.1  X1
+//                  @digital.I.2.2 (another report type's indicator; cross checks only)
 //   operators      + - * /  unary -   = == != <> < <= > >=   and or not   true false
 //   functions      sum min max ratio if round blank abs prev
 //

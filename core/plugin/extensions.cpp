@@ -104,6 +104,7 @@ validate::ValidationResult validate_all(const Registry& registry, const validate
             found = {api::Finding{"error", "plugin-failure", {}, {}, tr("Quy tắc của plugin gặp lỗi và không kiểm tra được."),
                                   tr("Quy tắc của plugin gặp lỗi và không kiểm tra được.")}};
         }
+        std::vector<validate::Finding> converted;
         for (auto& f : found) {
             validate::Finding out;
             out.severity = severity_of(f.severity);
@@ -112,19 +113,10 @@ validate::ValidationResult validate_all(const Registry& registry, const validate
             out.codes = std::move(f.codes);
             out.section = std::move(f.section);
             out.message = i18n::pick(f.message_vi, f.message_en);
-            if (out.severity == schema::Severity::Warning)
-                for (const auto& j : r.justifications)
-                    if (j.rule == out.key) out.justification = j.text;
-            switch (out.severity) {
-                case schema::Severity::Error: ++res.errors; break;
-                case schema::Severity::Warning: out.justification.empty() ? ++res.warnings : ++res.accepted; break;
-                case schema::Severity::Info: ++res.infos; break;
-            }
-            res.findings.push_back(std::move(out));
+            converted.push_back(std::move(out));
         }
+        validate::add_findings(res, std::move(converted), r);
     }
-    std::stable_sort(res.findings.begin(), res.findings.end(),
-                     [](const validate::Finding& a, const validate::Finding& b) { return a.severity < b.severity; });
     return res;
 }
 

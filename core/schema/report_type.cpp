@@ -1,5 +1,6 @@
 #include "schema/report_type.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -36,6 +37,18 @@ const char* to_string(Severity s) {
         case Severity::Error: return "error";
         case Severity::Warning: return "warning";
         case Severity::Info: return "info";
+    }
+    return "?";
+}
+
+const char* to_string(MappingKind k) {
+    switch (k) {
+        case MappingKind::Rename: return "rename";
+        case MappingKind::Split: return "split";
+        case MappingKind::Merge: return "merge";
+        case MappingKind::Drop: return "drop";
+        case MappingKind::Section: return "section";
+        case MappingKind::DropSection: return "drop-section";
     }
     return "?";
 }
@@ -81,6 +94,78 @@ bool ReportType::allows_period(std::string_view kind) const {
     return false;
 }
 
+const Migration* ReportType::migration_from(std::string_view edition) const {
+    for (const auto& m : migrations)
+        if (m.from_edition == edition) return &m;
+    return nullptr;
+}
+
+namespace {
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t b = text.find_first_not_of(" \t\n\r", pos);
+        if (b == std::string::npos) break;
+        const std::size_t e = text.find_first_of(" \t\n\r", b);
+        out.push_back(text.substr(b, e == std::string::npos ? std::string::npos : e - b));
+        pos = e == std::string::npos ? text.size() : e;
+    }
+    return out;
+}
+
+std::string located(const ReportType& t, const xml::Location& where, const std::string& message) {
+    return xml::Issue{t.source_file, where, message}.to_string();
+}
+
+}  // namespace
+
+std::vector<std::string> check_migration_sources(const ReportType& to, const Migration& m, const ReportType& from) {
+    std::vector<std::string> out;
+    if (from.id != to.id)
+        out.push_back(located(to, m.where, trf("ánh xạ chuyển ấn bản dành cho loại báo cáo “{}”, không dùng cho “{}”",
+                                               to.id, from.id)));
+    if (from.edition != m.from_edition)
+        out.push_back(located(to, m.where, trf("ánh xạ này dành cho ấn bản “{}”, không phải “{}”", m.from_edition,
+                                               from.edition)));
+    for (const auto& r : m.rules) {
+        const bool section = r.kind == MappingKind::Section || r.kind == MappingKind::DropSection;
+        for (const auto& code : r.from) {
+            if (section) {
+                if (!from.section(code))
+                    out.push_back(located(to, r.where, trf("ấn bản cũ {} ({}) không có mục “{}”", from.edition,
+                                                           from.source_file, code)));
+                continue;
+            }
+            const Indicator* ind = from.indicator(code);
+            if (!ind || ind->heading)
+                out.push_back(located(to, r.where, trf("ấn bản cũ {} ({}) không có chỉ tiêu “{}”", from.edition,
+                                                       from.source_file, code)));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> check_cross_references(const ReportType& t, const CrossCheck& c, const ReportType& other) {
+    std::vector<std::string> out;
+    if (other.id != c.with) {
+        out.push_back(located(t, c.where, trf("kiểm tra chéo {} dành cho loại báo cáo “{}”, không phải “{}”", c.id, c.with,
+                                              other.id)));
+        return out;
+    }
+    for (const auto& code : c.other_codes) {
+        const Indicator* ind = other.indicator(code);
+        if (!ind || ind->heading)
+            out.push_back(located(t, c.where, trf("kiểm tra chéo {}: loại báo cáo {} (ấn bản {}) không có chỉ tiêu “{}”",
+                                                  c.id, other.id, other.edition, code)));
+        else if (!ind->is_numeric())
+            out.push_back(located(t, c.where, trf("kiểm tra chéo {}: “{}” của {} không phải chỉ tiêu dạng số", c.id,
+                                                  code, other.id)));
+    }
+    return out;
+}
+
 // Builds the model from a document that already passed the XSD, checking what the XSD can't.
 class Loader {
 public:
@@ -111,6 +196,10 @@ public:
         if (errors_.empty()) bind_computed();
         if (errors_.empty()) {
             for (auto r : root.child("rules").children("rule")) read_rule(r);
+        }
+        if (errors_.empty()) {
+            for (auto c : root.child("crossChecks").children("crossCheck")) read_cross_check(c);
+            for (auto m : root.children("migration")) read_migration(m);
         }
         if (!errors_.empty()) return Result<ReportTypePtr>::fail(join_errors());
         return Result<ReportTypePtr>::ok(std::move(type));
@@ -349,6 +438,167 @@ private:
         if (!r.section.empty() && !t_->section(r.section))
             error(n, trf("{}: không có mục “{}”", owner, r.section));
         t_->rules.push_back(std::move(r));
+    }
+
+    // A cross check's test: this type's codes must be numeric indicators; "@with.CODE" names
+    // the other type's (checked when both reports are at hand); prev() has no meaning there.
+    std::optional<expr::Expr> compile_cross(const pugi::xml_node& node, const char* attr, const CrossCheck& c,
+                                            std::vector<std::string>& own, std::vector<std::string>& other) {
+        const std::string source = node.attribute(attr).value();
+        const std::string owner = trf("kiểm tra chéo {}", c.id);
+        auto parsed = expr::Expr::parse(source);
+        if (!parsed) {
+            error(node, fmt::format("{} ({}=\"{}\"): {}", owner, attr, source, parsed.error()));
+            return std::nullopt;
+        }
+        if (!parsed->previous_references().empty()) {
+            error(node, trf("{}: không dùng prev() trong kiểm tra chéo", owner));
+            return std::nullopt;
+        }
+        const std::string prefix = "@" + c.with + ".";
+        bool ok = true;
+        for (const auto& code : parsed->references()) {
+            if (code.rfind('@', 0) == 0) {
+                if (code.rfind(prefix, 0) != 0 || code.size() == prefix.size()) {
+                    error(node, trf("{}: “{}” phải có dạng {}MÃ (báo cáo được đối chiếu là {})", owner, code, prefix,
+                                    c.with));
+                    ok = false;
+                } else if (std::find(other.begin(), other.end(), code.substr(prefix.size())) == other.end()) {
+                    other.push_back(code.substr(prefix.size()));
+                }
+                continue;
+            }
+            const Indicator* ind = t_->indicator(code);
+            if (!ind) {
+                error(node, trf("{}: không có chỉ tiêu “{}”", owner, code));
+                ok = false;
+            } else if (!ind->is_numeric()) {
+                error(node, trf("{}: “{}” không phải chỉ tiêu dạng số nên không dùng được trong công thức", owner, code));
+                ok = false;
+            } else if (std::find(own.begin(), own.end(), code) == own.end()) {
+                own.push_back(code);
+            }
+        }
+        if (!ok) return std::nullopt;
+        return std::move(*parsed);
+    }
+
+    void read_cross_check(const pugi::xml_node& n) {
+        CrossCheck c;
+        c.id = n.attribute("id").value();
+        c.with = n.attribute("with").value();
+        const std::string_view sev = n.attribute("severity").value();
+        c.severity = sev == "error" ? Severity::Error : sev == "info" ? Severity::Info : Severity::Warning;
+        c.test_source = n.attribute("test").value();
+        c.message = local_text(n, "message");
+        c.where = lines_.at(n);
+        const std::string owner = trf("kiểm tra chéo {}", c.id);
+        if (c.with == t_->id) {
+            error(n, trf("{}: with=\"{}\" là chính loại báo cáo này; quy tắc trong cùng báo cáo viết trong <rules>",
+                         owner, c.with));
+            return;
+        }
+        for (const auto& existing : t_->cross_checks)
+            if (existing.id == c.id) error(n, trf("kiểm tra chéo “{}” đã được khai báo trước đó", c.id));
+        std::vector<std::string> own, other;
+        auto test = compile_cross(n, "test", c, own, other);
+        if (!test) return;
+        c.test = std::move(*test);
+        if (n.attribute("when")) {
+            std::vector<std::string> o2, t2;
+            c.when = compile_cross(n, "when", c, o2, t2);
+            if (!c.when) return;
+        }
+        if (const std::string codes = n.attribute("codes").value(); !codes.empty()) {
+            const std::string prefix = "@" + c.with + ".";
+            for (const auto& code : split_words(codes)) {
+                if (code.rfind(prefix, 0) == 0) {
+                    c.other_codes.push_back(code.substr(prefix.size()));
+                } else if (!t_->slot(code)) {
+                    error(n, trf("{}: không có chỉ tiêu “{}”", owner, code));
+                } else {
+                    c.codes.push_back(code);
+                }
+            }
+            // Codes the test reads on the other side stay checked against the other type.
+            for (const auto& o : other)
+                if (std::find(c.other_codes.begin(), c.other_codes.end(), o) == c.other_codes.end())
+                    c.other_codes.push_back(o);
+        } else {
+            c.codes = own;
+            c.other_codes = other;
+        }
+        t_->cross_checks.push_back(std::move(c));
+    }
+
+    // The new side of a migration mapping: targets must be indicators one can type in this
+    // edition, and no old code may be mapped twice.
+    void read_migration(const pugi::xml_node& n) {
+        Migration m;
+        m.from_edition = n.attribute("from").value();
+        m.where = lines_.at(n);
+        if (m.from_edition == t_->edition) error(n, trf("ánh xạ chuyển ấn bản từ chính ấn bản này ({})", m.from_edition));
+        if (t_->migration_from(m.from_edition))
+            error(n, trf("ánh xạ từ ấn bản “{}” đã được khai báo trước đó", m.from_edition));
+        std::set<std::string> old_codes, old_sections, new_single;
+        for (auto e : n.children()) {
+            if (e.type() != pugi::node_element) continue;
+            const std::string name = e.name();
+            MappingRule r;
+            r.where = lines_.at(e);
+            r.reason = local_text(e, "reason");
+            if (name == "rename") {
+                r.kind = MappingKind::Rename;
+                r.from = {e.attribute("from").value()};
+                r.to = {e.attribute("to").value()};
+            } else if (name == "split") {
+                r.kind = MappingKind::Split;
+                r.from = {e.attribute("from").value()};
+                r.to = split_words(e.attribute("to").value());
+                r.keep = e.attribute("keep").value();
+                if (r.to.size() < 2) error(e, trf("split {}: cần ít nhất hai chỉ tiêu mới trong to", r.from[0]));
+                if (!r.keep.empty() && std::find(r.to.begin(), r.to.end(), r.keep) == r.to.end())
+                    error(e, trf("split {}: keep=\"{}\" không nằm trong to", r.from[0], r.keep));
+            } else if (name == "merge") {
+                r.kind = MappingKind::Merge;
+                r.from = split_words(e.attribute("from").value());
+                r.to = {e.attribute("to").value()};
+                r.sum = e.attribute("sum").as_bool(false);
+                if (r.from.size() < 2) error(e, trf("merge {}: cần ít nhất hai chỉ tiêu cũ trong from", r.to[0]));
+            } else if (name == "drop") {
+                r.kind = MappingKind::Drop;
+                r.from = {e.attribute("code").value()};
+            } else if (name == "section") {
+                r.kind = MappingKind::Section;
+                r.from = {e.attribute("from").value()};
+                r.to = {e.attribute("to").value()};
+            } else if (name == "dropSection") {
+                r.kind = MappingKind::DropSection;
+                r.from = {e.attribute("id").value()};
+            } else {
+                continue;
+            }
+            const bool section = r.kind == MappingKind::Section || r.kind == MappingKind::DropSection;
+            for (const auto& code : r.from) {
+                if (!(section ? old_sections : old_codes).insert(code).second)
+                    error(e, trf("“{}” của ấn bản cũ đã có trong một ánh xạ khác", code));
+            }
+            for (const auto& code : r.to) {
+                if (section) {
+                    if (!t_->section(code)) error(e, trf("ấn bản này không có mục “{}”", code));
+                    continue;
+                }
+                const Indicator* ind = t_->indicator(code);
+                if (!ind || ind->heading)
+                    error(e, trf("ấn bản này không có chỉ tiêu “{}”", code));
+                else if (ind->is_computed())
+                    error(e, trf("chỉ tiêu {} của ấn bản này được tính tự động, không nhận giá trị chuyển sang", code));
+                else if (!new_single.insert(code).second)
+                    error(e, trf("chỉ tiêu {} của ấn bản này đã là đích của một ánh xạ khác", code));
+            }
+            m.rules.push_back(std::move(r));
+        }
+        t_->migrations.push_back(std::move(m));
     }
 
     xml::LineIndex lines_;

@@ -90,6 +90,44 @@ struct Rule {
     xml::Location where;
 };
 
+// A check between this report and the report of another type (`with`) for the same unit and
+// period. The test reads this report's indicators by their codes and the other report's as
+// "@with.CODE". Parsed, not bound: the other type is only known when both reports are at hand.
+struct CrossCheck {
+    std::string id;
+    std::string with;  // the other report type's id
+    Severity severity = Severity::Warning;
+    std::string test_source;
+    expr::Expr test;
+    std::optional<expr::Expr> when;
+    std::vector<std::string> codes;        // this type's indicators concerned
+    std::vector<std::string> other_codes;  // the other type's indicators concerned (no prefix)
+    LocalText message;                     // {CODE} this report's value, {@with.CODE} the other's
+    xml::Location where;
+};
+
+// How a report of an earlier edition is carried into this one (declared in the new edition).
+// Codes on the old side are checked when migrating (the old edition may be in another file);
+// codes on the new side when this definition loads.
+enum class MappingKind { Rename, Split, Merge, Drop, Section, DropSection };
+const char* to_string(MappingKind k);
+
+struct MappingRule {
+    MappingKind kind = MappingKind::Rename;
+    std::vector<std::string> from;  // old codes, or the old section id
+    std::vector<std::string> to;    // new codes, or the new section id; empty for drops
+    std::string keep;               // split: the target that receives the whole value; "" = none
+    bool sum = false;               // merge: the new value is the sum of the old ones
+    LocalText reason;               // why, shown in the migration summary
+    xml::Location where;
+};
+
+struct Migration {
+    std::string from_edition;
+    std::vector<MappingRule> rules;
+    xml::Location where;
+};
+
 struct DocumentDefaults {
     std::string symbol = "BC-UBND";
     std::string parent_body;   // template, e.g. "UBND HUYỆN {PARENT}"
@@ -122,6 +160,8 @@ public:
     std::vector<Group> groups;          // document order
     std::vector<Indicator> indicators;  // document order, headings included
     std::vector<Rule> rules;
+    std::vector<CrossCheck> cross_checks;
+    std::vector<Migration> migrations;
     std::string source_file;
 
     // Slot of an indicator (its index in `indicators`).
@@ -130,6 +170,8 @@ public:
     const Section* section(std::string_view id) const;
     const Group* group(std::string_view code) const;
     bool allows_period(std::string_view kind) const;
+    // The mapping declared for reports of `edition`; nullptr when there is none.
+    const Migration* migration_from(std::string_view edition) const;
 
 private:
     friend class Loader;
@@ -142,5 +184,12 @@ using ReportTypePtr = std::shared_ptr<const ReportType>;
 // Reads and checks a definition. Errors name file, line, column and what was expected.
 Result<ReportTypePtr> parse_definition(std::string_view text, const std::string& file_label);
 Result<ReportTypePtr> load_definition(const std::string& path);
+
+// The old side of a migration mapping: every old code and section it names must exist in
+// `from`. Returns each problem as "file:line:col: message" (empty: fine).
+std::vector<std::string> check_migration_sources(const ReportType& to, const Migration& m, const ReportType& from);
+// The other side of a cross check: every "@with.CODE" must be a numeric indicator of `other`.
+// Returns each problem as "file:line:col: message" (empty: fine).
+std::vector<std::string> check_cross_references(const ReportType& t, const CrossCheck& c, const ReportType& other);
 
 }  // namespace rb::schema

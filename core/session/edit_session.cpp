@@ -124,7 +124,15 @@ void EditSession::set_previous(std::optional<report::Report> previous) {
     revalidate();
 }
 
-void EditSession::revalidate() { findings_ = plugin::validate_all(*registry_, evaluation_, report_, previous()); }
+void EditSession::set_extra_checks(ExtraChecks checks) {
+    extra_checks_ = std::move(checks);
+    revalidate();
+}
+
+void EditSession::revalidate() {
+    findings_ = plugin::validate_all(*registry_, evaluation_, report_, previous());
+    if (extra_checks_) validate::add_findings(findings_, extra_checks_(evaluation_, report_), report_);
+}
 
 void EditSession::touch() {
     dirty_ = true;

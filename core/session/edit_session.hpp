@@ -6,6 +6,7 @@
 // only displays what this object says. No toolkit here: the desktop shell and the tests
 // drive the same object.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,6 +84,12 @@ public:
     void set_previous(std::optional<report::Report> previous);
     const report::Report* previous() const { return previous_ ? &*previous_ : nullptr; }
 
+    // Checks that need more than the report (its unit's history in the workspace, the other
+    // report kinds of the same unit and period), run with the report's own after every edit.
+    using ExtraChecks =
+        std::function<std::vector<validate::Finding>(const validate::Evaluation&, const report::Report&)>;
+    void set_extra_checks(ExtraChecks checks);
+
     // What the user typed for an indicator ("1.034", "16,67", "có", a choice label, "" to
     // clear). On bad input the report is unchanged and the error names the indicator.
     Result<Change> set_value(std::string_view code, std::string_view typed);
@@ -158,6 +165,7 @@ private:
     validate::Evaluation evaluation_;
     validate::ValidationResult findings_;
     std::optional<report::Report> previous_;
+    ExtraChecks extra_checks_;
     std::string path_;
     std::string id_;
     bool dirty_ = false;

@@ -44,6 +44,7 @@ ReportSummary summarize(const plugin::Registry& registry, const std::string& pat
     s.period = r->period;
     s.unit = r->unit.name;
     s.status = r->status;
+    s.amendment = r->amendment;
     s.modified = r->modified;
     s.type_title = r->type_id;
     if (auto type = registry.find(r->type_id, r->edition)) {

@@ -21,6 +21,7 @@ struct ReportSummary {
     report::Period period;
     std::string unit;
     report::Status status = report::Status::Draft;
+    int amendment = 0;
     int errors = 0, warnings = 0;
     bool readable = true;    // false: `problem` says why the file could not be read
     bool evaluated = false;  // false when the type is not installed (counts unknown)

@@ -259,12 +259,19 @@ std::string fill_codes(const std::string& text, const Evaluation& ev, const std:
 
 std::string fill_message(const std::string& text, const Evaluation& ev) { return fill_codes(text, ev, tr("(trống)")); }
 
-ValidationResult validate(const Evaluation& ev, const report::Report& r) {
+ValidationResult validate(const Evaluation& ev, const report::Report& r, const ValidateOptions& options) {
     ValidationResult res;
     rule_findings(ev, res.findings);
     builtin_findings(ev, r, res.findings);
-    narrative_findings(ev, r, res.findings);
-    for (auto& f : res.findings) {
+    if (options.narrative) narrative_findings(ev, r, res.findings);
+    std::vector<Finding> found = std::move(res.findings);
+    res.findings.clear();
+    add_findings(res, std::move(found), r);
+    return res;
+}
+
+void add_findings(ValidationResult& res, std::vector<Finding> more, const report::Report& r) {
+    for (auto& f : more) {
         if (f.severity == Severity::Warning) {
             for (const auto& j : r.justifications)
                 if (j.rule == f.key) f.justification = j.text;
@@ -274,11 +281,11 @@ ValidationResult validate(const Evaluation& ev, const report::Report& r) {
             case Severity::Warning: f.justification.empty() ? ++res.warnings : ++res.accepted; break;
             case Severity::Info: ++res.infos; break;
         }
+        res.findings.push_back(std::move(f));
     }
     // Errors first, then warnings, then the rest; stable so definition order is kept within.
     std::stable_sort(res.findings.begin(), res.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
-    return res;
 }
 
 }  // namespace rb::validate

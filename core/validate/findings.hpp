@@ -31,8 +31,18 @@ struct ValidationResult {
     int infos = 0;
 };
 
+// What validate() checks beyond the rules and built-in checks.
+struct ValidateOptions {
+    // The narrative checks (the analysis of the report's own text: the costly part). A
+    // consolidation leaves them out: the office checks each unit's figures, not its prose.
+    bool narrative = true;
+};
+
 // `ev` must have been loaded from `r`.
-ValidationResult validate(const Evaluation& ev, const report::Report& r);
+ValidationResult validate(const Evaluation& ev, const report::Report& r, const ValidateOptions& options = {});
+// Adds findings made elsewhere (plugins, the workspace's history, other report kinds): applies
+// `r`'s justifications to warnings, counts them, and keeps errors first.
+void add_findings(ValidationResult& res, std::vector<Finding> more, const report::Report& r);
 
 // What the narrative checks read of a report: its sections' text, the indicators' mention
 // phrases with their current values, the unit's own names, the report's year.

@@ -29,8 +29,8 @@ TEST_F(Dialogs, TheUnitProfileIsStoredOnceAndFillsEveryNewReport) {
     auto* frame = make_frame();
     WhenDialog<UnitProfileDialog> fill([&](UnitProfileDialog& d) {
         auto texts = children_of<wxTextCtrl>(&d);
-        ASSERT_EQ(texts.size(), 10u);
-        const char* values[] = {"Phương Định", "xã", "Trực Ninh", "huyện", "Nam Định", "Phương Định",
+        ASSERT_EQ(texts.size(), 11u);
+        const char* values[] = {"Phương Định", "xã", "Trực Ninh", "huyện", "Nam Định", "Trực Hùng\n\nTrực Thuận", "Phương Định",
                                 "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Minh Khâm",
                                 "UBND huyện Trực Ninh\nPhòng Nội vụ\nLưu: VT"};
         for (std::size_t i = 0; i < texts.size(); ++i) texts[i]->SetValue(desktop::wxs(values[i]));
@@ -42,6 +42,7 @@ TEST_F(Dialogs, TheUnitProfileIsStoredOnceAndFillsEveryNewReport) {
     ASSERT_TRUE(stored && stored->has_value());
     EXPECT_EQ((*stored)->signer_name, "Nguyễn Minh Khâm");
     EXPECT_EQ((*stored)->recipients.size(), 3u);
+    EXPECT_EQ((*stored)->unit.former_names, (std::vector<std::string>{"Trực Hùng", "Trực Thuận"}));
 
     const std::string file = (dir_ / "ws" / "new.rbr").string();
     std::string unit_shown;
@@ -61,6 +62,7 @@ TEST_F(Dialogs, TheUnitProfileIsStoredOnceAndFillsEveryNewReport) {
     EXPECT_EQ(r.header.signer_name, "Nguyễn Minh Khâm");
     EXPECT_EQ(r.header.recipients.back(), "Lưu: VT");
     EXPECT_EQ(r.unit.parent, "Trực Ninh");
+    EXPECT_EQ(r.unit.former_names.size(), 2u) << "a merged commune's predecessors go into each new report";
     EXPECT_EQ(r.period.code(), "2025-Q3");
 }
 

@@ -20,14 +20,17 @@
 #include <functional>
 #include <memory>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "appendix_grid.hpp"
 #include "i18n/i18n.hpp"
 #include "main_frame.hpp"
 #include "plugin/registry.hpp"
+#include "screenshot.hpp"
 #include "wx_text.hpp"
 
 namespace rb::test {
@@ -149,6 +152,30 @@ inline std::string cell(desktop::ReportView* v, const std::string& code,
     return desktop::utf8(v->grid()->GetCellValue(*row, col));
 }
 
+// Saves the window as build/screenshots/NAME and checks the picture is a real one of at least
+// the given size with many colours (text, tints and icons drawn, not an empty surface).
+// Returns a digest of the pixels, so that tests can tell two pictures apart.
+inline std::size_t capture_window(wxWindow* w, const std::string& name, int min_width, int min_height) {
+    pump(300);
+    const fs::path file = screenshot_dir() / name;
+    auto ok = desktop::save_window_png(w, file.string());
+    EXPECT_TRUE(ok) << ok.error();
+    wxImage img;
+    if (!img.LoadFile(desktop::wxs(file.string()), wxBITMAP_TYPE_PNG)) {
+        ADD_FAILURE() << "cannot read " << file;
+        return 0;
+    }
+    EXPECT_GE(img.GetWidth(), min_width);
+    EXPECT_GE(img.GetHeight(), min_height);
+    std::set<unsigned> colours;
+    const unsigned char* p = img.GetData();
+    for (long i = 0; i < static_cast<long>(img.GetWidth()) * img.GetHeight(); i += 7)
+        colours.insert((p[3 * i] << 16) | (p[3 * i + 1] << 8) | p[3 * i + 2]);
+    EXPECT_GT(colours.size(), 20u) << name << " looks empty";
+    return std::hash<std::string_view>{}(std::string_view(
+        reinterpret_cast<const char*>(p), static_cast<std::size_t>(img.GetWidth()) * img.GetHeight() * 3));
+}
+
 // A private user data folder and workspace; the frame under test is destroyed at the end.
 class GuiTest : public ::testing::Test {
 protected:
@@ -157,6 +184,7 @@ protected:
         dir_ = fs::temp_directory_path() / ("rb-gui-" + std::to_string(rd()) + std::to_string(rd()));
         fs::create_directories(dir_ / "ws");
         setenv("XDG_DATA_HOME", (dir_ / "userdata").c_str(), 1);
+        setenv("HOME", dir_.c_str(), 1);  // the window shows folders as ~/…, never this machine's paths
         unsetenv("REPORTBENCH_LANG");
         unsetenv("REPORTBENCH_TEST_SCRIPT");
         i18n::set_language(i18n::Language::Vietnamese);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/logging.hpp"
+#include "cli.hpp"
 #include "export/all/export.hpp"
 #include "export/docx/docx_import.hpp"
 #include "export/submission/submission.hpp"
@@ -28,192 +29,13 @@
 #include "report/unit_profile.hpp"
 #include "validate/evaluation.hpp"
 #include "validate/findings.hpp"
+#include "migrate/cross_check.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
 namespace rb::cli {
 namespace {
-
-// Exit codes: 0 done; 1 the data is wrong (a bad value, errors found by validate, a locked
-// report); 2 the command could not run (usage, files, plugins).
-constexpr int kOk = 0;
-constexpr int kDataError = 1;
-constexpr int kCannotRun = 2;
-
-struct Failure {
-    int code;
-    std::string message;
-};
-
-[[noreturn]] void fail(int code, std::string message) { throw Failure{code, std::move(message)}; }
-
-struct Args {
-    std::vector<std::string> positional;
-    std::vector<std::pair<std::string, std::string>> options;  // --name value
-    std::vector<std::string> flags;                             // --name
-
-    bool flag(std::string_view name) const {
-        for (const auto& f : flags)
-            if (f == name) return true;
-        return false;
-    }
-    std::optional<std::string> option(std::string_view name) const {
-        for (const auto& [k, v] : options)
-            if (k == name) return v;
-        return std::nullopt;
-    }
-};
-
-// Options that take a value; everything else starting with "--" is a flag.
-bool takes_value(std::string_view name) {
-    static const char* names[] = {"--plugin-path", "--lang", "--period", "-o", "--output", "--edition",
-                                  "--unit", "--parent", "--unit-profile", "--province", "--from", "--to",
-                                  "--file", "--value", "--previous", "--parent-kind", "--format", "--profile"};
-    for (const char* n : names)
-        if (name == n) return true;
-    return false;
-}
-
-Args parse_args(int argc, char** argv, int first) {
-    Args a;
-    for (int i = first; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg == "--") {
-            for (++i; i < argc; ++i) a.positional.emplace_back(argv[i]);
-            break;
-        }
-        if (arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1]))) {
-            const auto eq = arg.find('=');
-            if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
-                a.options.emplace_back(arg.substr(0, eq), arg.substr(eq + 1));
-            } else if (takes_value(arg)) {
-                if (i + 1 >= argc) fail(kCannotRun, trf("Tùy chọn {} cần một giá trị", arg));
-                a.options.emplace_back(arg == "--output" ? "-o" : arg, argv[++i]);
-            } else {
-                a.flags.push_back(arg);
-            }
-        } else {
-            a.positional.push_back(arg);
-        }
-    }
-    return a;
-}
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail(kCannotRun, trf("Không mở được tệp {}", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Text given with --value or --file (exactly one of them).
-std::string value_or_file(const Args& a) {
-    const auto v = a.option("--value");
-    const auto f = a.option("--file");
-    if (v.has_value() == f.has_value()) fail(kCannotRun, tr("Cần đúng một trong hai tùy chọn --value hoặc --file"));
-    std::string text = v ? *v : read_text_file(*f);
-    if (!locale::is_valid_utf8(text)) fail(kDataError, tr("Văn bản không phải UTF-8 hợp lệ"));
-    return locale::to_nfc(text);
-}
-
-std::string periods_text(const schema::ReportType& t) {
-    std::string out;
-    for (const auto& p : t.periods) {
-        if (!out.empty()) out += ", ";
-        out += p;
-    }
-    return out;
-}
-
-std::string period_kind_name(report::PeriodKind k) {
-    switch (k) {
-        case report::PeriodKind::Quarter: return "quarter";
-        case report::PeriodKind::HalfYear: return "half-year";
-        case report::PeriodKind::NineMonths: return "nine-months";
-        case report::PeriodKind::Year: return "year";
-    }
-    return "";
-}
-
-std::string date_text(const report::SimpleDate& d) { return fmt::format("{:02}/{:02}/{}", d.day, d.month, d.year); }
-
-report::SimpleDate to_simple(const locale::Date& d) { return {d.year, d.month, d.day}; }
-
-report::SimpleDate parse_date_arg(const std::string& what, const std::string& text) {
-    auto d = locale::parse_date(text);
-    if (!d) fail(kDataError, trf("{}: {}", what, d.error()));
-    return to_simple(*d);
-}
-
-class App {
-public:
-    explicit App(std::vector<std::string> plugin_paths) : plugin_paths_(std::move(plugin_paths)) {}
-
-    const plugin::Registry& registry() {
-        if (!registry_) {
-            registry_ = plugin::Registry::discover(plugin::SearchPath::standard(plugin_paths_));
-            for (const auto& f : registry_->failures())
-                spdlog::warn("plugin failed: {}: {}", f.folder, f.reason);
-        }
-        return *registry_;
-    }
-
-    schema::ReportTypePtr type_for(const std::string& id, const std::string& edition) {
-        auto t = registry().find(id, edition);
-        if (!t) {
-            if (registry().find(id))
-                fail(kCannotRun, trf("Loại báo cáo “{}” không có ấn bản “{}”. Các ấn bản: {}", id, edition,
-                                     editions_text(id)));
-            fail(kCannotRun, trf("Chưa cài đặt loại báo cáo “{}”. Xem danh sách bằng lệnh: reportbench-cli types", id));
-        }
-        return t;
-    }
-
-    std::string editions_text(const std::string& id) {
-        std::string out;
-        for (const auto& t : registry().editions(id)) out += (out.empty() ? "" : ", ") + t->edition;
-        return out;
-    }
-
-    report::Report load_report(const std::string& path) {
-        auto r = report::load(path);
-        if (!r) fail(kCannotRun, r.error());
-        if (r->read_only) std::cerr << r->read_only_reason << '\n';
-        return std::move(*r);
-    }
-
-    // The definition a report was made with; a report whose type is not installed cannot be
-    // evaluated, and the message says which plugin it needs.
-    schema::ReportTypePtr type_of(const report::Report& r, const std::string& path) {
-        auto t = registry().find(r.type_id, r.edition);
-        if (!t)
-            fail(kCannotRun, trf("{}: báo cáo dùng loại “{}” ấn bản “{}”, chưa được cài đặt; tệp không bị thay đổi.",
-                                 path, r.type_id, r.edition));
-        return t;
-    }
-
-    validate::Evaluation evaluate(const report::Report& r, const std::string& path) {
-        auto ev = validate::Evaluation::create(type_of(r, path));
-        if (!ev) fail(kCannotRun, ev.error());
-        ev->load(r);
-        return std::move(*ev);
-    }
-
-    void save(report::Report& r, const std::string& path) {
-        r.modified = report::timestamp_now();
-        if (auto ok = report::save(r, path); !ok) fail(kCannotRun, ok.error());
-    }
-
-private:
-    std::vector<std::string> plugin_paths_;
-    std::optional<plugin::Registry> registry_;
-};
-
-void require_args(const Args& a, std::size_t n, const char* usage) {
-    if (a.positional.size() < n) fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", usage));
-}
 
 int cmd_types(App& app, const Args& a) {
     const auto& reg = app.registry();
@@ -402,25 +224,9 @@ int cmd_set(App& app, const Args& a) {
     return kOk;
 }
 
-json value_json(const validate::Cell& c, const schema::Indicator& ind) {
-    json v;
-    if (c.number) {
-        if (ind.type == schema::ValueType::Integer && *c.number == std::floor(*c.number))
-            v["value"] = static_cast<long long>(*c.number);
-        else
-            v["value"] = *c.number;
-    } else if (!c.text.empty()) {
-        v["value"] = c.text;
-    } else {
-        v["value"] = nullptr;
-    }
-    v["display"] = c.display;
-    v["state"] = validate::to_string(c.state);
-    return v;
-}
 
 int cmd_get(App& app, const Args& a) {
-    require_args(a, 1, "get REPORT [CODE...] [--json]");
+    require_args(a, 1, "get REPORT [CODE...] [--json] [--compare previous|year-ago] [--workspace DIR]");
     const std::string path = a.positional[0];
     report::Report r = app.load_report(path);
     auto ev = app.evaluate(r, path);
@@ -433,6 +239,7 @@ int cmd_get(App& app, const Args& a) {
     }
     if (slots.empty())
         for (std::size_t i = 0; i < t.indicators.size(); ++i) slots.push_back(i);
+    if (a.option("--compare")) return print_comparison(app, a, path, r, ev, slots);
     if (a.flag("--json")) {
         json out;
         out["type"] = r.type_id;
@@ -518,13 +325,14 @@ int cmd_note(App& app, const Args& a) {
 }
 
 int cmd_justify(App& app, const Args& a) {
-    require_args(a, 2, "justify REPORT KEY (--file F | --value T)");
+    require_args(a, 2, "justify REPORT KEY (--file F | --value T) [--workspace DIR]");
     const std::string path = a.positional[0];
     const std::string key = a.positional[1];
     report::Report r = app.load_report(path);
     if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
     auto ev = app.evaluate(r, path);
-    const auto res = plugin::validate_all(app.registry(), ev, r);
+    auto res = plugin::validate_all(app.registry(), ev, r);
+    if (a.option("--workspace")) validate::add_findings(res, workspace_findings(app, a, path, r, ev), r);
     const validate::Finding* found = nullptr;
     for (const auto& f : res.findings)
         if (f.key == key) found = &f;
@@ -550,7 +358,7 @@ int cmd_justify(App& app, const Args& a) {
 }
 
 int cmd_validate(App& app, const Args& a) {
-    require_args(a, 1, "validate REPORT [--json] [--previous FILE]");
+    require_args(a, 1, "validate REPORT [--json] [--previous FILE] [--workspace DIR] [--with OTHER_REPORT]");
     const std::string path = a.positional[0];
     report::Report r = app.load_report(path);
     auto ev = app.evaluate(r, path);
@@ -561,7 +369,16 @@ int cmd_validate(App& app, const Args& a) {
             fail(kCannotRun, trf("{} không cùng loại và ấn bản với {}", *p, path));
         ev.set_previous(&*previous);
     }
-    const auto res = plugin::validate_all(app.registry(), ev, r, previous ? &*previous : nullptr);
+    auto res = plugin::validate_all(app.registry(), ev, r, previous ? &*previous : nullptr);
+    if (a.option("--workspace")) validate::add_findings(res, workspace_findings(app, a, path, r, ev), r);
+    // Checks across report kinds: the other report of the same unit and period (--with).
+    std::optional<report::Report> other;
+    if (auto w = a.option("--with")) {
+        other = app.load_report(*w);
+        if (other->type_id == r.type_id) fail(kCannotRun, trf("{} cùng loại báo cáo với {}; --with cần một báo cáo loại khác", *w, path));
+        auto other_ev = app.evaluate(*other, *w);
+        validate::add_findings(res, migrate::cross_check(r, ev, *other, other_ev).a, r);
+    }
     if (a.flag("--json")) {
         json out;
         out["errors"] = res.errors;
@@ -682,13 +499,16 @@ int cmd_header(App& app, const Args& a) {
         return kOk;
     }
     if (auto ok = report::ensure_editable(r); !ok) fail(kDataError, ok.error());
+    app.type_of(r, path);  // a report of a type not installed is not rewritten, as with every other edit
     report::Report updated = r;  // all or nothing
     for (std::size_t i = 1; i < a.positional.size(); ++i) {
         const std::string& arg = a.positional[i];
         const auto eq = arg.find('=');
         if (eq == std::string::npos) fail(kDataError, trf("“{}” không đúng dạng KHÓA=GIÁ_TRỊ", arg));
         const std::string key = arg.substr(0, eq);
-        if (!locale::is_valid_utf8(arg)) fail(kDataError, tr("Văn bản không phải UTF-8 hợp lệ"));
+        if (!locale::is_valid_utf8(arg))  // name the field, unless the bad bytes are in its name
+            fail(kDataError, locale::is_valid_utf8(key) ? trf("{}: văn bản không phải UTF-8 hợp lệ", key)
+                                                        : tr("Văn bản không phải UTF-8 hợp lệ"));
         const std::string value = locale::to_nfc(arg.substr(eq + 1));
         auto& h = updated.header;
         auto split = [](const std::string& v) {
@@ -993,10 +813,13 @@ void print_usage() {
         "      [--unit-profile TỆP] [--from NGÀY] [--to NGÀY]   P: 2024-Q1 | 2024-H1 | 2024-9M | 2024\n"
         "  set BÁO_CÁO MÃ=GIÁ_TRỊ...           nhập số liệu (một giá trị sai thì không ghi gì)\n"
         "  get BÁO_CÁO [MÃ...] [--json]        xem số liệu, kể cả chỉ tiêu tính tự động\n"
+        "      [--compare previous|year-ago] [--workspace THƯ_MỤC]   so với kỳ trước hoặc cùng kỳ năm trước\n"
+        "  history BÁO_CÁO MÃ [--json]         số liệu một chỉ tiêu qua các kỳ của đơn vị\n"
         "  text BÁO_CÁO MỤC (--file F | --value T)   nội dung một mục của báo cáo\n"
         "  note BÁO_CÁO MÃ (--file F | --value T)    ghi chú của một dòng phụ lục\n"
         "  header BÁO_CÁO KHÓA=GIÁ_TRỊ...      số, ký hiệu, địa danh, ngày, người ký, nơi nhận...\n"
         "  validate BÁO_CÁO [--json] [--previous BÁO_CÁO_KỲ_TRƯỚC]   mã thoát 0: không lỗi; 1: có lỗi; 2: không chạy được\n"
+        "      [--workspace THƯ_MỤC]           thêm: số liệu khác xa các kỳ trước, đối chiếu với báo cáo loại khác cùng kỳ\n"
         "  justify BÁO_CÁO KHÓA (--file F | --value T)   giải trình một cảnh báo\n"
         "  draft BÁO_CÁO [MỤC] [--previous BÁO_CÁO_KỲ_TRƯỚC]   soạn sẵn các mục còn trống từ số liệu\n"
         "  status BÁO_CÁO draft|complete|submitted\n"
@@ -1004,7 +827,12 @@ void print_usage() {
         "  export BÁO_CÁO --format docx|xlsx|pdf|xml|json|csv [--profile HỒ_SƠ] -o TỆP|THƯ_MỤC\n"
         "  profiles [TYPE] [--json]            hồ sơ nơi nhận (mẫu của huyện, tỉnh)\n"
         "  import BÁO_CÁO NGUỒN [--profile HỒ_SƠ] [--dry-run]   tệp nộp (.xml, .json), văn bản (.docx), bảng tính (.xlsx)\n"
-        "  schema check TỆP...                 kiểm tra định nghĩa, manifest, báo cáo\n")
+        "  schema check TỆP...                 kiểm tra định nghĩa, manifest, báo cáo\n"
+        "  workspace init-samples [THƯ_MỤC] [--json]   chép báo cáo mẫu (mỗi loại một bản) vào thư mục báo cáo\n")
+              << tr("  migrate BÁO_CÁO --edition E [-o TỆP] [--dry-run] [--force] [--json]   chuyển sang ấn bản mới của mẫu\n"
+                    "  validate BÁO_CÁO --with BÁO_CÁO_LOẠI_KHÁC   đối chiếu với báo cáo loại khác cùng đơn vị, cùng kỳ\n")
+              << tr("  consolidate TỆP_NỘP|THƯ_MỤC... -o TỆP [--expect DANH_SÁCH] [--unit TÊN] [--format F [--profile HỒ_SƠ]] [--json]\n"
+                    "                                      tổng hợp báo cáo của các xã cho huyện, tỉnh\n")
               << std::flush;
 }
 
@@ -1055,7 +883,8 @@ int run(int argc, char** argv) {
         {"set", cmd_set},           {"get", cmd_get},           {"text", cmd_text},       {"note", cmd_note},
         {"justify", cmd_justify},   {"validate", cmd_validate}, {"header", cmd_header},   {"status", cmd_status},
         {"amend", cmd_amend},       {"schema", cmd_schema},     {"draft", cmd_draft},
-        {"export", cmd_export},     {"profiles", cmd_profiles}, {"import", cmd_import},
+        {"export", cmd_export},     {"profiles", cmd_profiles}, {"import", cmd_import},     {"history", cmd_history},
+        {"workspace", cmd_workspace}, {"migrate", cmd_migrate}, {"consolidate", cmd_consolidate},
     };
     for (const auto& [name, handler] : commands)
         if (command == name) return handler(app, args);

@@ -15,9 +15,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "consolidation_frame.hpp"
 #include "dialogs.hpp"
+#include "first_start_dialog.hpp"
+#include "history/history.hpp"
 #include "i18n/i18n.hpp"
 #include "session/new_report.hpp"
+#include "session/sample_workspace.hpp"
 #include "wx_text.hpp"
 
 namespace fs = std::filesystem;
@@ -155,6 +159,8 @@ void MainFrame::build_menus() {
     file->Append(wxID_SAVEAS, wxs(tr("Lưu &thành…")) + "\tCtrl+Shift+S");
     file->Append(kIdExport, wxs(tr("&Xuất…")) + "\tCtrl+E");
     file->AppendSeparator();
+    file->Append(kIdConsolidate, wxs(tr("Tổng &hợp báo cáo của các xã…")) + "\tCtrl+Shift+T");
+    file->AppendSeparator();
     file->Append(wxID_CLOSE, wxs(tr("Đó&ng báo cáo")) + "\tCtrl+W");
     file->Append(wxID_EXIT, wxs(tr("T&hoát")) + "\tCtrl+Q");
     bar->Append(file, wxs(tr("&Tệp")));
@@ -172,6 +178,7 @@ void MainFrame::build_menus() {
     view->Append(kIdPageNarrative, wxs(tr("&Nội dung báo cáo")) + "\tCtrl+1");
     view->Append(kIdPageAppendix, wxs(tr("&Phụ lục số liệu")) + "\tCtrl+2");
     view->Append(kIdPageHeader, wxs(tr("&Thông tin văn bản")) + "\tCtrl+3");
+    view->Append(kIdPageHistory, wxs(tr("&Lịch sử và so sánh")) + "\tCtrl+4");
     view->AppendSeparator();
     view->Append(kIdFocusWorkspace, wxs(tr("Thư mục &báo cáo")) + "\tCtrl+0");
     view->Append(kIdRefreshWorkspace, wxs(tr("&Làm mới thư mục báo cáo")) + "\tF5");
@@ -189,6 +196,7 @@ void MainFrame::build_menus() {
 
     auto* tools = new wxMenu;
     tools->Append(kIdUnitProfile, wxs(tr("Thông tin &đơn vị…")));
+    tools->Append(kIdAddSamples, wxs(tr("Thêm báo cáo &mẫu")));
     tools->Append(kIdPlugins, wxs(tr("&Plugin…")));
     auto* lang = new wxMenu;
     lang->AppendRadioItem(kIdLangVi, wxs(tr("Tiếng Việt")));
@@ -204,6 +212,7 @@ void MainFrame::build_menus() {
     rebuild_recent_menu();
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { new_report(); }, wxID_NEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_consolidation(); }, kIdConsolidate);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { open_dialog(); }, wxID_OPEN);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) save(*v); }, wxID_SAVE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) save_as(*v); }, wxID_SAVEAS);
@@ -223,6 +232,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Narrative); }, kIdPageNarrative);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Appendix); }, kIdPageAppendix);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::Header); }, kIdPageHeader);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->show_page(ReportView::Page::History); }, kIdPageHistory);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { tree_->SetFocus(); }, kIdFocusWorkspace);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->set_status(report::Status::Complete); }, kIdMarkComplete);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->set_status(report::Status::Draft); }, kIdBackToDraft);
@@ -232,6 +242,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { refresh_workspace(); }, kIdRefreshWorkspace);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { choose_workspace(); }, kIdChooseWorkspace);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { edit_unit_profile(); }, kIdUnitProfile);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { add_samples(); }, kIdAddSamples);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_plugins(); }, kIdPlugins);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { set_language("vi"); }, kIdLangVi);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { set_language("en"); }, kIdLangEn);
@@ -291,7 +302,7 @@ void MainFrame::set_status(const std::string& message) { SetStatusText(wxs(messa
 
 void MainFrame::refresh_workspace() {
     workspace_.scan(*registry_);
-    workspace_label_->SetLabel(wxs(trf("Thư mục báo cáo: {}", workspace_.folder())));
+    workspace_label_->SetLabel(wxs(trf("Thư mục báo cáo: {}", display_folder(workspace_.folder()))));
     workspace_label_->SetToolTip(wxs(workspace_.folder()));
     tree_->Freeze();
     tree_->DeleteAllItems();
@@ -336,6 +347,18 @@ ReportView* MainFrame::view(std::size_t index) {
     return index < notebook_->GetPageCount() ? dynamic_cast<ReportView*>(notebook_->GetPage(index)) : nullptr;
 }
 
+ConsolidationFrame* MainFrame::show_consolidation() {
+    if (!consolidation_) {
+        // Closing it only hides it (ConsolidationFrame), so the pointer stays valid until this
+        // frame destroys its children.
+        consolidation_ = new ConsolidationFrame(
+            this, registry_, [this](const std::string& path) { open_file(path); }, options_.unattended);
+    }
+    consolidation_->Show();
+    consolidation_->Raise();
+    return consolidation_;
+}
+
 void MainFrame::select_view(ReportView* v) {
     const int i = notebook_->FindPage(v);
     if (i >= 0) notebook_->SetSelection(static_cast<std::size_t>(i));
@@ -368,7 +391,15 @@ ReportView* MainFrame::open_file(const std::string& path) {
 
 ReportView* MainFrame::add_session(std::unique_ptr<session::EditSession> s) {
     const std::string name = s->display_name();
+    // The unit's earlier reports in the workspace, read once: the check against the unit's own
+    // history runs after every edit, and the History page compares and draws from them.
+    const history::Index index(workspace_);
+    auto context = std::make_shared<const history::Context>(history::Context::load(*registry_, index, s->report()));
+    s->set_extra_checks([context](const validate::Evaluation& ev, const report::Report& r) {
+        return context->check(r, ev);
+    });
     auto* v = new ReportView(notebook_, std::move(s), [this](ReportView& changed) { on_view_changed(changed); });
+    v->set_history_context(context);
     if (!welcome_->IsShown() && notebook_->IsShown()) {
         notebook_->AddPage(v, wxs(name), true);
     } else {
@@ -410,7 +441,7 @@ void MainFrame::update_status() {
     const bool have = v != nullptr;
     const bool editable = have && !v->session().read_only();
     for (int id : std::initializer_list<int>{wxID_SAVE, wxID_SAVEAS, kIdExport, wxID_CLOSE, kIdNextFinding, kIdPrevFinding, kIdPageNarrative,
-                   kIdPageAppendix, kIdPageHeader})
+                   kIdPageAppendix, kIdPageHeader, kIdPageHistory})
         enable(id, have);
     if (bar->IsEnabled(kIdDraft) != editable) bar->Enable(kIdDraft, editable);
     const auto doc_status = have ? v->session().report().status : report::Status::Draft;
@@ -612,6 +643,35 @@ void MainFrame::offer_recoveries() {
     } else if (answer == wxID_DELETE) {
         for (std::size_t i : dlg.checked()) journal_->discard(pending[i]);
     }
+}
+
+bool MainFrame::offer_first_start() {
+    if (settings_.first_start_done) return false;
+    // Asked once, whatever the answer; a workspace that already holds reports is no first start.
+    settings_.first_start_done = true;
+    save_settings();
+    if (!session::workspace_is_empty(workspace_.folder())) return false;
+    const auto samples = session::find_samples(*registry_);
+    if (!samples.empty()) {
+        FirstStartDialog dlg(this, workspace_.folder(), samples);
+        if (dlg.ShowModal() == wxID_OK) add_samples();
+    }
+    auto stored = session::load_user_unit_profile();
+    if (stored && !*stored) edit_unit_profile();
+    return true;
+}
+
+void MainFrame::add_samples() {
+    auto done = session::copy_samples(session::find_samples(*registry_), workspace_.folder());
+    if (!done) {
+        wxMessageBox(wxs(done.error()), wxs(tr("Không chép được báo cáo mẫu")), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    refresh_workspace();
+    set_status(done->skipped.empty()
+                   ? trf("Đã chép {} báo cáo mẫu vào thư mục báo cáo.", done->copied.size())
+                   : trf("Đã chép {} báo cáo mẫu; {} tệp cùng tên đã có nên được giữ nguyên.", done->copied.size(),
+                         done->skipped.size()));
 }
 
 void MainFrame::new_report() {

@@ -23,6 +23,8 @@ class wxMenu;
 
 namespace rb::desktop {
 
+class ConsolidationFrame;
+
 // Menu and toolbar commands (tests post them as a user's menu choice would).
 enum CommandId : int {
     kIdExport = wxID_HIGHEST + 1,
@@ -44,6 +46,9 @@ enum CommandId : int {
     kIdSubmit,
     kIdAmend,
     kIdJustify,
+    kIdAddSamples,
+    kIdPageHistory,
+    kIdConsolidate,
     kIdRecentBase,  // kIdRecentBase + i for the i-th recent file
 };
 
@@ -77,6 +82,13 @@ public:
     void autosave();
     // The recovery dialog, when journals of a run that crashed are waiting.
     void offer_recoveries();
+    // The first start: with an empty workspace, never asked before, the sample workspace is
+    // offered, then the unit-profile dialog when no unit profile is stored. Remembered in the
+    // settings whatever the answer. True when the offer was made. The program calls it only
+    // when started with no file to open and not unattended (see docs/desktop.md).
+    bool offer_first_start();
+    // Tools → Add the sample reports: copies them into the workspace (never over a file).
+    void add_samples();
     void new_report();
     void edit_unit_profile();
     void show_plugins();
@@ -89,6 +101,8 @@ public:
     // The same without asking: the amendment is written to `path` and opened in a new tab.
     ReportView* create_amendment(ReportView& v, const std::string& path);
     void refresh_workspace();
+    // File → Consolidate the communes' reports: the receiving office's window (one at a time).
+    ConsolidationFrame* show_consolidation();
     // Stops the autosave timer (benchmarks and tests that measure without it).
     void stop_autosave() { autosave_timer_.Stop(); }
 
@@ -125,6 +139,7 @@ private:
     wxPanel* welcome_ = nullptr;
     wxMenu* recent_menu_ = nullptr;
     wxTimer autosave_timer_;
+    ConsolidationFrame* consolidation_ = nullptr;
 };
 
 }  // namespace rb::desktop

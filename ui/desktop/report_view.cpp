@@ -70,6 +70,20 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
     });
     pages_->AddPage(grid_, wxs(tr("Phụ lục số liệu")));
     pages_->AddPage(make_header_page(pages_), wxs(tr("Thông tin văn bản")));
+    history_ = new HistoryPanel(pages_, *session_);
+    pages_->AddPage(history_, wxs(tr("Lịch sử")));
+    // The History page follows the grid's row, and is brought up to date only when shown:
+    // comparing every figure after each keystroke on another page would be wasted work.
+    pages_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        if (e.GetSelection() == static_cast<int>(Page::History)) {
+            history_->refresh();
+            if (const int row = grid_->GetGridCursorRow(); row >= 0) {
+                const std::string code = grid_->code_at(row);
+                if (!code.empty()) history_->select_code(code);
+            }
+        }
+        e.Skip();
+    });
 
     auto* bottom = new wxPanel(split);
     auto* bs = new wxBoxSizer(wxVERTICAL);
@@ -242,7 +256,12 @@ void ReportView::apply(const session::Change& c) {
     update_lock();
     update_justify_buttons();
     update_title();
+    if (page() == Page::History) history_->refresh();
     if (on_changed_) on_changed_(*this);
+}
+
+void ReportView::set_history_context(std::shared_ptr<const history::Context> context) {
+    history_->set_context(std::move(context));
 }
 
 void ReportView::reload() {

@@ -20,13 +20,14 @@
 
 #include "appendix_grid.hpp"
 #include "findings_panel.hpp"
+#include "history_panel.hpp"
 #include "session/edit_session.hpp"
 
 namespace rb::desktop {
 
 class ReportView : public wxPanel {
 public:
-    enum class Page { Narrative = 0, Appendix = 1, Header = 2 };
+    enum class Page { Narrative = 0, Appendix = 1, Header = 2, History = 3 };
     using Changed = std::function<void(ReportView&)>;
 
     ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> session, Changed on_changed);
@@ -59,10 +60,13 @@ public:
     void hide_error();
     // Re-reads everything from the session (after a recovery or an external change).
     void reload();
+    // The unit's earlier reports from the workspace, for the History page.
+    void set_history_context(std::shared_ptr<const history::Context> context);
 
     AppendixGrid* grid() { return grid_; }
     wxTextCtrl* editor() { return editor_; }
     FindingsList* findings() { return findings_; }
+    HistoryPanel* history() { return history_; }
     wxTreeCtrl* sections() { return tree_; }
     wxTextCtrl* header_control(session::HeaderField f) { return header_[f]; }
     wxInfoBar* info_bar() { return info_; }
@@ -96,6 +100,7 @@ private:
     wxTextCtrl* editor_ = nullptr;
     wxButton* draft_button_ = nullptr;
     AppendixGrid* grid_ = nullptr;
+    HistoryPanel* history_ = nullptr;
     FindingsList* findings_ = nullptr;
     wxStaticText* findings_label_ = nullptr;
     wxButton* justify_button_ = nullptr;

@@ -20,12 +20,15 @@ UnitProfileDialog::UnitProfileDialog(wxWindow* parent, const report::UnitProfile
     form->AddGrowableCol(1, 1);
     std::string recipients;
     for (const auto& r : initial.recipients) recipients += (recipients.empty() ? "" : "\n") + r;
+    std::string former;
+    for (const auto& f : initial.unit.former_names) former += (former.empty() ? "" : "\n") + f;
     const std::pair<const char*, std::pair<const char*, std::string>> rows[] = {
         {"name", {tr("Tên đơn vị (xã, phường)"), initial.unit.name}},
         {"kind", {tr("Loại đơn vị (xã, phường, thị trấn)"), initial.unit.kind}},
         {"parent", {tr("Đơn vị cấp trên (huyện; để trống nếu báo cáo thẳng lên tỉnh)"), initial.unit.parent}},
         {"parent_kind", {tr("Loại đơn vị cấp trên (huyện, thị xã, thành phố)"), initial.unit.parent_kind}},
         {"province", {tr("Tỉnh"), initial.unit.province}},
+        {"former", {tr("Tên cũ: các xã hợp thành đơn vị khi sáp nhập (mỗi tên một dòng)"), former}},
         {"place", {tr("Địa danh ghi ở dòng ngày tháng"), initial.place}},
         {"authority", {tr("Thẩm quyền ký"), initial.signing_authority}},
         {"title", {tr("Chức vụ người ký"), initial.signer_title}},
@@ -34,9 +37,10 @@ UnitProfileDialog::UnitProfileDialog(wxWindow* parent, const report::UnitProfile
     };
     for (const auto& [key, spec] : rows) {
         form->Add(new wxStaticText(this, wxID_ANY, wxs(spec.first)), 0, wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT);
-        const bool multi = std::string_view(key) == "recipients";
+        const bool multi = std::string_view(key) == "recipients" || std::string_view(key) == "former";
+        const int height = std::string_view(key) == "former" ? 60 : 140;
         auto* ctrl = new wxTextCtrl(this, wxID_ANY, wxs(spec.second), wxDefaultPosition,
-                                    multi ? wxSize(FromDIP(360), FromDIP(140)) : wxSize(FromDIP(360), -1),
+                                    multi ? wxSize(FromDIP(360), FromDIP(height)) : wxSize(FromDIP(360), -1),
                                     multi ? wxTE_MULTILINE : 0);
         fields_[key] = ctrl;
         form->Add(ctrl, 1, wxEXPAND);
@@ -66,12 +70,17 @@ UnitProfileDialog::UnitProfileDialog(wxWindow* parent, const report::UnitProfile
         p.signing_authority = get("authority");
         p.signer_title = get("title");
         p.signer_name = get("signer");
-        p.recipients.clear();
-        wxStringTokenizer lines(fields_["recipients"]->GetValue(), "\n");
-        while (lines.HasMoreTokens()) {
-            std::string line = locale::to_nfc(utf8(lines.GetNextToken().Strip(wxString::both)));
-            if (!line.empty()) p.recipients.push_back(line);
-        }
+        auto lines_of = [this](const char* key) {
+            std::vector<std::string> out;
+            wxStringTokenizer lines(fields_[key]->GetValue(), "\n");
+            while (lines.HasMoreTokens()) {
+                std::string line = locale::to_nfc(utf8(lines.GetNextToken().Strip(wxString::both)));
+                if (!line.empty()) out.push_back(line);
+            }
+            return out;
+        };
+        p.recipients = lines_of("recipients");
+        p.unit.former_names = lines_of("former");
         if (p.unit.name.empty()) {
             error_->SetLabel(wxs(tr("Chưa có tên đơn vị (xã, phường) của báo cáo")));
             Layout();

@@ -407,7 +407,7 @@ std::optional<int> parse_count(std::string_view v) {
 
 class XmlReader {
 public:
-    XmlReader(std::string_view text, const std::string& label) : lines_(text), label_(label) {}
+    XmlReader(std::string_view text, const std::string& label) : text_(text), label_(label) {}
 
     Submission read(const pugi::xml_node& root) {
         Submission s;
@@ -489,7 +489,8 @@ public:
 
 private:
     [[noreturn]] void fail(const pugi::xml_node& n, const std::string& what) const {
-        throw ReadError{xml::Issue{label_, lines_.at(n), what}.to_string()};
+        // Located only on failure: indexing the lines of every file read would cost for nothing.
+        throw ReadError{xml::Issue{label_, xml::where(n, text_), what}.to_string()};
     }
 
     void check(const pugi::xml_node& n, const std::optional<std::string>& problem) const {
@@ -525,7 +526,7 @@ private:
                      [&](const pugi::xml_node& n) { out.recipients.push_back(text_of(n)); });
     }
 
-    xml::LineIndex lines_;
+    std::string_view text_;
     const std::string& label_;
 };
 
@@ -549,19 +550,22 @@ Result<Submission> read_xml(std::string_view text, const std::string& label) {
     // What the file is and which version wrote it, before the schema: a newer version or
     // another kind of file deserves a plain sentence, not a list of schema errors.
     const pugi::xml_node root = doc.document_element();
-    const xml::Location root_at = xml::LineIndex(text).at(root);
-    const std::string where = fmt::format("{}:{}:{}", label, root_at.line, root_at.column);
+    // Where the root is: for the messages below only, so located when one is given.
+    auto root_where = [&] {
+        const xml::Location at = xml::where(root, text);
+        return fmt::format("{}:{}:{}", label, at.line, at.column);
+    };
     const std::string ns = namespace_of(root);
     if (local_name(root) == "report" && ns.rfind("urn:reportbench:report:", 0) == 0)
         return R::fail(
             trf("{}: đây là tệp báo cáo đã lưu (.rbr), không phải tệp nộp báo cáo; hãy mở tệp này "
                 "trực tiếp",
-                where));
+                root_where()));
     if (local_name(root) != "submission" || ns.rfind(kNamespacePrefix, 0) != 0)
         return R::fail(
             trf("{}: không phải tệp nộp báo cáo (phần tử gốc <{}>, không gian tên \"{}\"; cần "
                 "<submission> trong \"{}\")",
-                where, shorten(root.name()), shorten(ns), kSubmissionNamespace));
+                root_where(), shorten(root.name()), shorten(ns), kSubmissionNamespace));
     const std::string_view version_attr = root.attribute("formatVersion").value();
     const std::string_view ns_version = std::string_view(ns).substr(kNamespacePrefix.size());
     const auto version = parse_count(version_attr);
@@ -570,7 +574,7 @@ Result<Submission> read_xml(std::string_view text, const std::string& label) {
         return R::fail(
             trf("{}: tệp nộp báo cáo định dạng phiên bản \"{}\" không được hỗ trợ; phiên bản này chỉ "
                 "đọc định dạng {}",
-                where, shorten(shown), kSubmissionFormatVersion));
+                root_where(), shorten(shown), kSubmissionFormatVersion));
     }
 
     if (std::vector<xml::Issue> issues = xml::validate(text, kSchema, label); !issues.empty())
