@@ -8,6 +8,7 @@
 #include "i18n/i18n.hpp"
 #include "report/date_iso.hpp"
 #include "report/report.hpp"
+#include "xml/text.hpp"
 #include "xml/xml.hpp"
 
 namespace rb::report {
@@ -19,72 +20,8 @@ constexpr std::size_t kMaxIssuesShown = 20;
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-// Text as XML 1.0 can carry it: invalid UTF-8 becomes U+FFFD, characters XML forbids
-// (C0 controls except tab, LF, CR; U+FFFE, U+FFFF) are dropped. Valid text is unchanged.
-std::string xml_safe(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
-            ++i;
-            continue;
-        }
-        int len = 0;
-        char32_t cp = 0;
-        char32_t min = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-            min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-            min = 0x10000;
-        }
-        bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-        for (int k = 1; ok && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((cc & 0xC0) != 0x80)
-                ok = false;
-            else
-                cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
-        if (!ok) {
-            append_utf8(out, 0xFFFD);
-            ++i;  // resynchronise on the next byte
-            continue;
-        }
-        if (cp != 0xFFFE && cp != 0xFFFF) out.append(s.substr(i, static_cast<std::size_t>(len)));
-        i += static_cast<std::size_t>(len);
-    }
-    return out;
-}
+// Text as XML 1.0 can carry it (xml/text.hpp): the rule saved reports share with submissions.
+std::string xml_safe(std::string_view s) { return xml::clean_text(s); }
 
 void set_attr(pugi::xml_node n, const char* name, std::string_view value) {
     n.append_attribute(name).set_value(xml_safe(value).c_str());
