@@ -170,6 +170,22 @@ TEST(ValidateWith, ADifferentPeriodIsSkippedWithAnInfo) {
     EXPECT_EQ(f[0]["severity"], "info");
 }
 
+TEST(ValidateWith, ACrossWarningIsJustifiedWithTheSameOtherReport) {
+    TwoReports t;
+    const std::string key = "cross.digital.services-fully-online";
+    CliRun r = t.box.cli({"justify", t.cchc, key, "--value", "Báo cáo CĐS tính cả dịch vụ của thôn"});
+    EXPECT_EQ(r.exit_code, 1) << "without --with there is no such warning";
+    r = t.box.cli({"justify", t.cchc, key, "--value", "Báo cáo CĐS tính cả dịch vụ của thôn", "--with", t.digital});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = parse_json(t.box.cli({"validate", t.cchc, "--with", t.digital, "--json"}));
+    const auto f = cross_findings(j);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0]["justification"], "Báo cáo CĐS tính cả dịch vụ của thôn");
+    EXPECT_EQ(j["accepted"], 1);
+    EXPECT_EQ(t.box.cli({"justify", t.cchc, key, "--value", "x", "--with", t.cchc}).exit_code, 2)
+        << "the same kind cannot be cross-checked";
+}
+
 TEST(ValidateWith, TheSameKindOrAMissingFileCannotRun) {
     TwoReports t;
     EXPECT_EQ(t.box.cli({"validate", t.cchc, "--with", t.cchc}).exit_code, 2);

@@ -324,8 +324,20 @@ int cmd_note(App& app, const Args& a) {
     return kOk;
 }
 
+// Checks across report kinds (--with OTHER): the other report of the same unit and period,
+// its mismatches added to `res` as the report's own findings.
+void add_with_findings(App& app, const Args& a, const std::string& path, const report::Report& r,
+                       const validate::Evaluation& ev, validate::ValidationResult& res) {
+    const auto w = a.option("--with");
+    if (!w) return;
+    const report::Report other = app.load_report(*w);
+    if (other.type_id == r.type_id) fail(kCannotRun, trf("{} cùng loại báo cáo với {}; --with cần một báo cáo loại khác", *w, path));
+    auto other_ev = app.evaluate(other, *w);
+    validate::add_findings(res, migrate::cross_check(r, ev, other, other_ev).a, r);
+}
+
 int cmd_justify(App& app, const Args& a) {
-    require_args(a, 2, "justify REPORT KEY (--file F | --value T) [--workspace DIR]");
+    require_args(a, 2, "justify REPORT KEY (--file F | --value T) [--workspace DIR] [--with OTHER_REPORT]");
     const std::string path = a.positional[0];
     const std::string key = a.positional[1];
     report::Report r = app.load_report(path);
@@ -333,6 +345,7 @@ int cmd_justify(App& app, const Args& a) {
     auto ev = app.evaluate(r, path);
     auto res = plugin::validate_all(app.registry(), ev, r);
     if (a.option("--workspace")) validate::add_findings(res, workspace_findings(app, a, path, r, ev), r);
+    add_with_findings(app, a, path, r, ev, res);
     const validate::Finding* found = nullptr;
     for (const auto& f : res.findings)
         if (f.key == key) found = &f;
@@ -371,14 +384,7 @@ int cmd_validate(App& app, const Args& a) {
     }
     auto res = plugin::validate_all(app.registry(), ev, r, previous ? &*previous : nullptr);
     if (a.option("--workspace")) validate::add_findings(res, workspace_findings(app, a, path, r, ev), r);
-    // Checks across report kinds: the other report of the same unit and period (--with).
-    std::optional<report::Report> other;
-    if (auto w = a.option("--with")) {
-        other = app.load_report(*w);
-        if (other->type_id == r.type_id) fail(kCannotRun, trf("{} cùng loại báo cáo với {}; --with cần một báo cáo loại khác", *w, path));
-        auto other_ev = app.evaluate(*other, *w);
-        validate::add_findings(res, migrate::cross_check(r, ev, *other, other_ev).a, r);
-    }
+    add_with_findings(app, a, path, r, ev, res);
     if (a.flag("--json")) {
         json out;
         out["errors"] = res.errors;
@@ -830,7 +836,8 @@ void print_usage() {
         "  schema check TỆP...                 kiểm tra định nghĩa, manifest, báo cáo\n"
         "  workspace init-samples [THƯ_MỤC] [--json]   chép báo cáo mẫu (mỗi loại một bản) vào thư mục báo cáo\n")
               << tr("  migrate BÁO_CÁO --edition E [-o TỆP] [--dry-run] [--force] [--json]   chuyển sang ấn bản mới của mẫu\n"
-                    "  validate BÁO_CÁO --with BÁO_CÁO_LOẠI_KHÁC   đối chiếu với báo cáo loại khác cùng đơn vị, cùng kỳ\n")
+                    "  validate BÁO_CÁO --with BÁO_CÁO_LOẠI_KHÁC   đối chiếu với báo cáo loại khác cùng đơn vị, cùng kỳ\n"
+                    "  justify BÁO_CÁO KHÓA ... [--workspace THƯ_MỤC] [--with BÁO_CÁO_LOẠI_KHÁC]   giải trình cảnh báo của các kiểm tra đó\n")
               << tr("  consolidate TỆP_NỘP|THƯ_MỤC... -o TỆP [--expect DANH_SÁCH] [--unit TÊN] [--format F [--profile HỒ_SƠ]] [--json]\n"
                     "                                      tổng hợp báo cáo của các xã cho huyện, tỉnh\n")
               << std::flush;
