@@ -11,17 +11,21 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "migrate/migrate.hpp"
 #include "plugin/registry.hpp"
 #include "report/report.hpp"
 #include "report/unit_profile.hpp"
 #include "session/edit_session.hpp"
 #include "session/journal.hpp"
 #include "session/workspace.hpp"
+
+class wxListCtrl;
 
 namespace rb::desktop {
 
@@ -118,6 +122,47 @@ private:
     wxStaticText* status_ = nullptr;
     wxButton *export_ = nullptr, *open_folder_ = nullptr;
     std::string written_;
+};
+
+// Report → Carry into another edition: the editions of the report's type, what would carry
+// over, move or need attention (migrate::migrate's summary), and the new file's name (beside the
+// original unless a path is typed, never over an existing file). The report shown is never changed.
+class MigrateDialog : public wxDialog {
+public:
+    MigrateDialog(wxWindow* parent, const plugin::Registry& registry, const report::Report& report,
+                  const std::string& path);
+    // After wxID_OK: the new report and where to write it.
+    const std::optional<migrate::Migrated>& result() const { return result_; }
+    const std::string& path() const { return path_chosen_; }
+
+    wxChoice* edition_choice() { return edition_; }
+    wxTextCtrl* path_control() { return path_; }
+    wxListCtrl* items_list() { return items_; }
+    wxStaticText* summary_text() { return summary_; }
+    wxStaticText* detail_text() { return detail_; }
+    wxStaticText* error_text() { return error_; }
+
+private:
+    void preview();
+    void show_detail(long row);
+    bool accept();
+
+    const plugin::Registry& registry_;
+    const report::Report& old_;
+    std::string old_path_;
+    std::filesystem::path folder_;  // the original's: where a plain file name is saved
+    schema::ReportTypePtr from_;
+    std::vector<schema::ReportTypePtr> editions_;
+    wxChoice* edition_ = nullptr;
+    wxTextCtrl* path_ = nullptr;
+    wxListCtrl* items_ = nullptr;
+    wxStaticText *summary_ = nullptr, *detail_ = nullptr, *error_ = nullptr;
+    wxButton* ok_ = nullptr;
+    std::vector<std::size_t> listed_;  // the summary's items shown, by row
+    bool path_edited_ = false;
+    bool suggesting_ = false;
+    std::optional<migrate::Migrated> result_;
+    std::string path_chosen_;
 };
 
 // The user's reason for accepting one warning, shown with the warning and where it points.

@@ -190,6 +190,7 @@ void MainFrame::build_menus() {
     doc->Append(kIdBackToDraft, wxs(tr("T&rở lại bản nháp")));
     doc->Append(kIdSubmit, wxs(tr("Đánh dấu đã &nộp…")));
     doc->Append(kIdAmend, wxs(tr("Tạo bản &sửa đổi…")));
+    doc->Append(kIdMigrate, wxs(tr("Chuyển sang ấn &bản khác…")));
     doc->AppendSeparator();
     doc->Append(kIdJustify, wxs(tr("&Giải trình cảnh báo đang chọn…")) + "\tCtrl+J");
     bar->Append(doc, wxs(tr("&Báo cáo")));
@@ -238,6 +239,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->set_status(report::Status::Draft); }, kIdBackToDraft);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) submit(*v); }, kIdSubmit);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) create_amendment(*v); }, kIdAmend);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) migrate_report(*v); }, kIdMigrate);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->justify_selected(); }, kIdJustify);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { refresh_workspace(); }, kIdRefreshWorkspace);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { choose_workspace(); }, kIdChooseWorkspace);
@@ -450,6 +452,7 @@ void MainFrame::update_status() {
     enable(kIdSubmit, editable && doc_status == report::Status::Complete);
     enable(kIdAmend, have && !v->session().report().read_only && doc_status == report::Status::Submitted);
     enable(kIdJustify, editable);
+    enable(kIdMigrate, have && registry_->editions(v->session().report().type_id).size() > 1);
     enable(wxID_UNDO, editable && v->session().can_undo());
     enable(wxID_REDO, editable && v->session().can_redo());
     if (!v) {
@@ -573,6 +576,27 @@ ReportView* MainFrame::create_amendment(ReportView& v, const std::string& path) 
     remember(path);
     auto* nv = add_session(std::move(*s));
     set_status(trf("Đã tạo bản sửa đổi lần {} tại {}; bản gốc được giữ nguyên.", nv->session().report().amendment, path));
+    refresh_workspace();
+    return nv;
+}
+
+ReportView* MainFrame::migrate_report(ReportView& v) {
+    MigrateDialog dlg(this, *registry_, v.session().report(), v.session().path());
+    if (dlg.ShowModal() != wxID_OK || !dlg.result()) return nullptr;
+    const migrate::Migrated& m = *dlg.result();
+    auto s = session::EditSession::create(*registry_, m.report, {}, true);
+    if (!s) {
+        v.show_error(s.error());
+        return nullptr;
+    }
+    if (auto ok = (*s)->save_as(dlg.path()); !ok) {
+        v.show_error(ok.error());
+        return nullptr;
+    }
+    remember(dlg.path());
+    auto* nv = add_session(std::move(*s));
+    set_status(trf("Đã tạo báo cáo theo ấn bản {} tại {}; {} mục cần xem lại; báo cáo gốc được giữ nguyên.",
+                   m.report.edition, dlg.path(), m.attention()));
     refresh_workspace();
     return nv;
 }

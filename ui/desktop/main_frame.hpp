@@ -49,6 +49,7 @@ enum CommandId : int {
     kIdAddSamples,
     kIdPageHistory,
     kIdConsolidate,
+    kIdMigrate,
     kIdRecentBase,  // kIdRecentBase + i for the i-th recent file
 };
 
@@ -100,6 +101,9 @@ public:
     ReportView* create_amendment(ReportView& v);
     // The same without asking: the amendment is written to `path` and opened in a new tab.
     ReportView* create_amendment(ReportView& v, const std::string& path);
+    // Report → Carry into another edition: the dialog, then the new report written where it
+    // says and opened in a new tab (the original is left as it is).
+    ReportView* migrate_report(ReportView& v);
     void refresh_workspace();
     // File → Consolidate the communes' reports: the receiving office's window (one at a time).
     ConsolidationFrame* show_consolidation();
