@@ -134,6 +134,7 @@ TEST_F(ReportStatus, MarkingCompleteIsRefusedWhileAnErrorRemainsThenAllowedAndUn
     EXPECT_EQ(v->session().report().status, report::Status::Draft);
     EXPECT_NE(v->last_error().find("1 lỗi"), std::string::npos) << v->last_error();
     EXPECT_TRUE(v->info_bar()->IsShown());
+    capture_window(frame, "complete-refused-vi.png", 1000, 700);  // the guide's step 9
 
     type_value(v, "I.2.2", "1");  // fixed
     ASSERT_EQ(v->session().findings().errors, 0);
@@ -178,6 +179,8 @@ TEST_F(ReportStatus, ASubmittedReportIsReadOnlyAndItsAmendmentOpensInANewTab) {
     EXPECT_TRUE(v->lock_banner()->IsShown());
     EXPECT_NE(desktop::utf8(v->lock_banner()->GetLabel()).find("bản sửa đổi"), std::string::npos);
     EXPECT_EQ(status_bar(3), "Đã nộp (khóa)");
+    EXPECT_EQ(status_bar(0), "Đã lưu ~/ws/phuong-dinh-2024-q1.rbr") << "the home folder shown as ~";
+    capture_window(frame, "submitted-vi.png", 1000, 700);  // the guide's step 11
     EXPECT_FALSE(menu_enabled(wxID_UNDO));
     EXPECT_FALSE(menu_enabled(desktop::kIdMarkComplete));
     EXPECT_FALSE(v->edit_value("I.2.1", "5"));

@@ -11,7 +11,7 @@
 
 namespace rb::desktop {
 
-// A folder as shown to the user: "~/ReportBench" for a folder in the home folder.
+// A folder or file as shown to the user: "~/ReportBench" for one in the home folder.
 std::string display_folder(const std::string& folder);
 
 // ShowModal returns wxID_OK ("open the sample workspace") or wxID_CANCEL ("start empty").

@@ -479,7 +479,7 @@ bool MainFrame::save(ReportView& v) {
         return false;
     }
     journal_->write(v.session());  // clean now: removes its journal
-    set_status(trf("Đã lưu {}", v.session().path()));
+    set_status(trf("Đã lưu {}", display_folder(v.session().path())));
     on_view_changed(v);
     refresh_workspace();
     return true;
