@@ -128,6 +128,26 @@ TEST(ReportXml, CharactersXmlCannotCarryAreDroppedAndTheFileStillLoads) {
     EXPECT_EQ(loaded->values["I.1"].note, "esc");
 }
 
+// Both parsers read the bytes as UTF-8 (the schema check must not decode them otherwise), whatever
+// the declaration says; libxml2 is left to its own detection only when that gives UTF-8.
+TEST(ReportXml, TheTextIsReadAsUtf8WhateverTheDeclarationSays) {
+    Report r = samples::sample_report();
+    r.narrative["I.1"] = "Phường Đông Thành: 12 thủ tục, tỷ lệ 99,5%";
+    const std::string xml = to_xml(r);
+    const std::string decl = R"(<?xml version="1.0" encoding="UTF-8"?>)";
+    ASSERT_EQ(xml.rfind(decl, 0), 0u);
+    const std::string body = xml.substr(decl.size());
+    for (const std::string& head : {std::string(), std::string("\xEF\xBB\xBF"), std::string(R"(<?xml version="1.0"?>)"),
+                                    std::string(R"(<?xml version="1.0" encoding='utf-8'?>)"),
+                                    std::string(R"(<?xml version="1.0" encoding="UTF-16"?>)"),
+                                    std::string(R"(<?xml version="1.0" encoding="ISO-8859-1"?>)")}) {
+        SCOPED_TRACE(head);
+        auto loaded = from_xml(head + body, "enc.rbr");
+        ASSERT_TRUE(loaded) << loaded.error();
+        EXPECT_EQ(loaded->narrative["I.1"], r.narrative["I.1"]);
+    }
+}
+
 TEST(ReportXml, UnknownValueCodesAndSectionsAreKept) {
     std::string xml = to_xml(samples::sample_report());
     xml = replace_once(
