@@ -164,9 +164,7 @@ TEST_F(FirstStart, StartingEmptyIsRememberedAndTheSamplesCanBeAddedLater) {
     std::ofstream(ws() / "hai-hau-2025.rbr") << "mine";
     menu(frame, desktop::kIdAddSamples);
     EXPECT_EQ(rbr_count(ws()), 3u);
-    std::ifstream in(ws() / "hai-hau-2025.rbr");
-    std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    EXPECT_EQ(kept, "mine");
+    EXPECT_EQ(slurp(ws() / "hai-hau-2025.rbr"), "mine");
     EXPECT_NE(desktop::utf8(frame->GetStatusBar()->GetStatusText(0)).find("kept"), std::string::npos)
         << desktop::utf8(frame->GetStatusBar()->GetStatusText(0));
     // The user's file given up, the samples are added again: all three kinds are listed.

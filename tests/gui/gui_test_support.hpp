@@ -60,6 +60,14 @@ inline fs::path sample(const std::string& plugin, const std::string& file) {
 
 inline fs::path screenshot_dir() { return fs::path(RB_BUILD_DIR) / "screenshots"; }
 
+// A file's bytes, to show that a test left it as it was.
+inline std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 // Runs `action` on the first shown dialog of type T once it is open (a modal dialog runs its own
 // event loop; this timer fires inside it). Gives up after `timeout_ms`.
 template <class T>

@@ -4,9 +4,6 @@
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "dialogs.hpp"
 #include "gui_test_support.hpp"
 
@@ -15,13 +12,6 @@ namespace {
 
 using desktop::MigrateDialog;
 using desktop::ReportView;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 class Migration : public GuiTest {
 protected:

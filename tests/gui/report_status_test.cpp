@@ -186,12 +186,7 @@ TEST_F(ReportStatus, ASubmittedReportIsReadOnlyAndItsAmendmentOpensInANewTab) {
     EXPECT_FALSE(v->edit_value("I.2.1", "5"));
     EXPECT_TRUE(menu_enabled(desktop::kIdAmend));
 
-    const std::string original = [&] {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }();
+    const std::string original = slurp(file);
     const std::string amended = v->session().suggested_amendment_path();
     EXPECT_EQ(fs::path(amended).filename(), "phuong-dinh-2024-q1-sua-doi-1.rbr");
     ReportView* a = frame->create_amendment(*v, amended);
@@ -204,10 +199,7 @@ TEST_F(ReportStatus, ASubmittedReportIsReadOnlyAndItsAmendmentOpensInANewTab) {
     EXPECT_FALSE(a->grid()->IsReadOnly(row, AppendixGrid::kValue));
     EXPECT_FALSE(a->lock_banner()->IsShown());
     EXPECT_TRUE(fs::exists(amended));
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream now;
-    now << in.rdbuf();
-    EXPECT_EQ(now.str(), original) << "the original is untouched";
+    EXPECT_EQ(slurp(file), original) << "the original is untouched";
     EXPECT_EQ(v->session().report().status, report::Status::Submitted);
 }
 
