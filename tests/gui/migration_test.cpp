@@ -73,6 +73,9 @@ TEST_F(Migration, TheReportIsCarriedIntoTheNewEditionAndOpenedBesideTheUntouched
     EXPECT_TRUE(fs::exists(expected));
     EXPECT_EQ(slurp(original), before) << "the original file is never written";
     EXPECT_EQ(v->session().report().edition, "nam-dinh-2024");
+    EXPECT_NE(desktop::utf8(frame->GetStatusBar()->GetStatusText(0)).find("~/ws/phuong-dinh-2024-q1-ninh-binh-2025.rbr"),
+              std::string::npos)
+        << desktop::utf8(frame->GetStatusBar()->GetStatusText(0));
     const auto reread = report::load(expected.string());
     ASSERT_TRUE(reread) << reread.error();
     EXPECT_EQ(reread->edition, "ninh-binh-2025");

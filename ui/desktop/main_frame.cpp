@@ -596,7 +596,7 @@ ReportView* MainFrame::migrate_report(ReportView& v) {
     remember(dlg.path());
     auto* nv = add_session(std::move(*s));
     set_status(trf("Đã tạo báo cáo theo ấn bản {} tại {}; {} mục cần xem lại; báo cáo gốc được giữ nguyên.",
-                   m.report.edition, dlg.path(), m.attention()));
+                   m.report.edition, display_folder(dlg.path()), m.attention()));
     refresh_workspace();
     return nv;
 }
