@@ -9,6 +9,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "base/file_io.hpp"
 #include "export/submission/submission.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
@@ -629,7 +630,7 @@ std::vector<ReadOutcome> read_and_digest(schema::ReportTypePtr type, const std::
             if (!dg) {
                 std::lock_guard lock(error_mutex);
                 o.error = setup_error;
-            } else if (auto text = xml::read_file(paths[i], exporting::kMaxSubmissionBytes); !text) {
+            } else if (auto text = files::read(paths[i], exporting::kMaxSubmissionBytes); !text) {
                 o.error = text.error();
             } else if (auto s = exporting::read_submission(*text, paths[i]); !s) {
                 o.error = s.error();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/file_io.hpp"
 #include "i18n/i18n.hpp"
 #include "xml/xml.hpp"
 
@@ -157,7 +158,7 @@ Result<RecipientProfile> parse_profile(std::string_view text, const std::string&
 }
 
 Result<RecipientProfile> load_profile(const std::string& path) {
-    auto text = xml::read_file(path, 4u << 20);
+    auto text = files::read(path, 4u << 20);
     if (!text) return Result<RecipientProfile>::fail(text.error());
     return parse_profile(*text, path);
 }

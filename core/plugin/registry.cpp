@@ -1,5 +1,6 @@
 #include "plugin/registry.hpp"
 
+#include "base/file_io.hpp"
 #include "export/profile.hpp"
 
 #include <spdlog/spdlog.h>
@@ -185,7 +186,7 @@ void Registry::add_folder(const std::string& folder) {
         spdlog::warn("plugin {} refused: {}", folder, why);
         return;
     }
-    auto text = xml::read_file(manifest_path, 1u << 20);
+    auto text = files::read(manifest_path, 1u << 20);
     if (!text) {
         failures_.push_back({folder, text.error()});
         return;
@@ -349,7 +350,7 @@ std::shared_ptr<const api::Drafter> Registry::drafter_for(const std::string& typ
 }
 
 std::vector<std::string> check_file(const std::string& path) {
-    auto text = xml::read_file(path);
+    auto text = files::read(path, files::kMaxReportBytes);
     if (!text) return {text.error()};
     pugi::xml_document doc;
     if (auto parsed = xml::parse(*text, path, doc); !parsed) return {parsed.error()};

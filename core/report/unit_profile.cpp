@@ -1,5 +1,6 @@
 #include "report/unit_profile.hpp"
 
+#include "base/file_io.hpp"
 #include "i18n/i18n.hpp"
 #include <sstream>
 
@@ -9,7 +10,7 @@ namespace rb::report {
 
 Result<UnitProfile> load_unit_profile(const std::string& path) {
     using R = Result<UnitProfile>;
-    auto text = xml::read_file(path, 1u << 20);
+    auto text = files::read(path, 1u << 20);
     if (!text) return R::fail(text.error());
     if (auto issues = xml::validate(*text, "unitprofile.xsd", path); !issues.empty()) {
         std::string msg;

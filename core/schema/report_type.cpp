@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "base/file_io.hpp"
 #include "expr/graph.hpp"
 #include "i18n/i18n.hpp"
 
@@ -630,7 +631,7 @@ Result<ReportTypePtr> parse_definition(std::string_view text, const std::string&
 }
 
 Result<ReportTypePtr> load_definition(const std::string& path) {
-    auto text = xml::read_file(path, 16u << 20);
+    auto text = files::read(path, 16u << 20);
     if (!text) return Result<ReportTypePtr>::fail(text.error());
     return parse_definition(*text, path);
 }

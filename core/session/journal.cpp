@@ -10,7 +10,7 @@
 
 #include "base/paths.hpp"
 #include "i18n/i18n.hpp"
-#include "session/atomic_file.hpp"
+#include "base/file_io.hpp"
 #include "xml/xml.hpp"
 
 namespace fs = std::filesystem;
@@ -36,7 +36,7 @@ long pid_of(const std::string& file_name) {
     return pid;
 }
 
-// "<journal>.rbj.tmp-<pid>" (a write_file_atomic temporary) → pid, or 0.
+// "<journal>.rbj.tmp-<pid>" (a files::write_atomic temporary) → pid, or 0.
 long temporary_pid_of(const std::string& file_name) {
     const std::string marker = std::string(kExtension) + ".tmp-";
     const auto at = file_name.rfind(marker);
@@ -71,7 +71,7 @@ struct Parsed {
 constexpr std::size_t kMaxJournalBytes = (64u << 20) + (64u << 10);
 
 Result<Parsed> parse_journal(const std::string& path) {
-    auto text = xml::read_file(path, kMaxJournalBytes);
+    auto text = files::read(path, kMaxJournalBytes);
     if (!text) return Result<Parsed>::fail(text.error());
     const auto end = text->find("\n\n");
     if (text->rfind(kMagic, 0) != 0 || end == std::string::npos)
@@ -142,7 +142,7 @@ rb::Status Journal::write(const EditSession& s) {
     data += "\nunit: " + one_line(r.unit.name);
     data += "\n\n";
     data += report::to_xml(r);
-    if (auto ok = write_file_atomic(file_for(s), data); !ok) return ok;
+    if (auto ok = files::write_atomic(file_for(s), data, {.create_folder = true, .new_file_mode = 0600}); !ok) return ok;
     written_[s.id()] = s.revision();
     return ok_status();
 }

@@ -7,7 +7,7 @@
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
 #include "report/entry.hpp"
-#include "session/atomic_file.hpp"
+#include "base/file_io.hpp"
 
 namespace fs = std::filesystem;
 
@@ -109,7 +109,7 @@ rb::Status save_user_unit_profile(const report::UnitProfile& p, const std::strin
     report::UnitProfile clean = p;
     clean.unit.name = locale::to_nfc(p.unit.name);
     const std::string xml = report::unit_profile_to_xml(clean);
-    return write_file_atomic(path, xml);
+    return files::write_atomic(path, xml, {.create_folder = true});
 }
 
 }  // namespace rb::session

@@ -10,7 +10,7 @@
 #include <tuple>
 
 #include "i18n/i18n.hpp"
-#include "session/atomic_file.hpp"
+#include "base/file_io.hpp"
 #include "session/workspace.hpp"
 
 namespace fs = std::filesystem;
@@ -61,12 +61,12 @@ Result<SampleCopy> copy_samples(const std::vector<Sample>& samples, const std::s
             done.skipped.push_back(to.string());
             continue;
         }
-        auto data = read_whole_file(s.path);
+        auto data = files::read(s.path, files::kMaxReportBytes);
         if (!data) return R::fail(data.error());
         // Written whole beside the destination, then linked in: link() refuses an existing
         // name, so a file that appeared meanwhile is still not replaced.
         const std::string tmp = to.string() + ".sample-" + std::to_string(::getpid());
-        if (auto ok = write_file_atomic(tmp, *data); !ok) return R::fail(ok.error());
+        if (auto ok = files::write_atomic(tmp, *data); !ok) return R::fail(ok.error());
         bool placed = false;
         if (::link(tmp.c_str(), to.c_str()) == 0) {
             placed = true;

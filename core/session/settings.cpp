@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "base/paths.hpp"
-#include "session/atomic_file.hpp"
+#include "base/file_io.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +36,7 @@ rb::Status Settings::save(const std::string& path) const {
     text += "language=" + language + "\n";
     if (first_start_done) text += "first_start=done\n";
     for (const auto& r : recent) text += "recent=" + r + "\n";
-    return write_file_atomic(path, text, false);
+    return files::write_atomic(path, text, {.durable = false, .create_folder = true, .new_file_mode = 0600});
 }
 
 void Settings::add_recent(const std::string& file) {

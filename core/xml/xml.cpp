@@ -56,23 +56,6 @@ Location LineIndex::at(const pugi::xml_node& node) const {
     return at(static_cast<std::size_t>(node.offset_debug()));
 }
 
-Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Result<std::string>::fail(trf("Không mở được tệp {}", path));
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0) return Result<std::string>::fail(trf("Không đọc được tệp {}", path));
-    if (static_cast<std::size_t>(size) > max_bytes)
-        return Result<std::string>::fail(
-            trf("Tệp {} quá lớn ({} byte; tối đa {} byte)", path, static_cast<long long>(size),
-                max_bytes));
-    in.seekg(0);
-    std::string data(static_cast<std::size_t>(size), '\0');
-    in.read(data.data(), size);
-    if (!in) return Result<std::string>::fail(trf("Không đọc được tệp {}", path));
-    return Result<std::string>::ok(std::move(data));
-}
-
 namespace {
 
 // Offset of a DOCTYPE in the prolog (before the root element), or npos. None of the project's

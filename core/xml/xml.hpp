@@ -41,9 +41,6 @@ private:
     std::vector<std::size_t> line_starts_;
 };
 
-// Reads a whole file; fails with a message naming it. Files over `max_bytes` are refused.
-Result<std::string> read_file(const std::string& path, std::size_t max_bytes = 64u << 20);
-
 // Parses `text` into `doc`. On failure the message names file:line:col and what went wrong.
 Status parse(std::string_view text, const std::string& file_label, pugi::xml_document& doc);
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "base/file_io.hpp"
 #include "i18n/i18n.hpp"
 #include "plugin/extensions.hpp"
 #include "validate/evaluation.hpp"
@@ -162,20 +163,14 @@ Result<ExportResult> export_report(const plugin::Registry& plugins, const report
 
     // Written aside in the destination folder and renamed over it: a reader never sees half
     // a file, and an existing export is replaced whole or not at all.
-    const fs::path tmp = folder / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    files::Replacement replacement(out.string());
+    if (replacement.temporary().empty()) return R::fail(replacement.commit().error());
     const ExportInput in{r, *ev, findings, *profile, doc};
-    auto written = exporter->write(in, tmp.string(), [&](double f, const std::string& stage) {
+    auto written = exporter->write(in, replacement.temporary(), [&](double f, const std::string& stage) {
         report_progress(0.05 + 0.9 * f, stage);
     });
-    if (!written) {
-        fs::remove(tmp, ec);
-        return R::fail(written.error());
-    }
-    fs::rename(tmp, out, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        return R::fail(trf("Không ghi được “{}”: {}", out.string(), ec.message()));
-    }
+    if (!written) return R::fail(written.error());
+    if (auto ok = replacement.commit(); !ok) return R::fail(ok.error());
     report_progress(1.0, tr("Đã xuất xong"));
     ExportResult res;
     res.path = out.string();

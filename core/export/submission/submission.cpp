@@ -1,5 +1,6 @@
 // The submission: building it from a report, telling XML from JSON on import, the limits every
 // input meets before a parser sees it, and the two exporters.
+#include "base/file_io.hpp"
 #include "export/submission/submission.hpp"
 
 #include <fmt/format.h>
@@ -187,7 +188,7 @@ Result<report::Report> import_submission(std::string_view bytes, const std::stri
 }
 
 Result<report::Report> load_submission(const std::string& path) {
-    auto text = xml::read_file(path, kMaxSubmissionBytes);
+    auto text = files::read(path, kMaxSubmissionBytes);
     if (!text) return Result<report::Report>::fail(text.error());
     return import_submission(*text, path);
 }

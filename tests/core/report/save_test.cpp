@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +12,7 @@
 #include <random>
 #include <thread>
 
+#include "base/file_io.hpp"
 #include "report/report.hpp"
 #include "sample_report.hpp"
 
@@ -151,22 +154,68 @@ TEST_F(ReportSave, SavingThroughASymbolicLinkUpdatesItsTargetAndKeepsTheLink) {
     EXPECT_EQ(slurp(real + ".bak"), to_xml(version("1")));
 }
 
-TEST_F(ReportSave, TemporaryFilesOfCrashedSavesAreRemovedButLiveOnesKept) {
+// A temporary is a dead writer's when nobody holds the folder's writer lock, whatever process
+// id its name carries: ids are reused, so a live process with that id proves nothing.
+TEST_F(ReportSave, TemporaryFilesOfCrashedSavesAreRemovedEvenWhenTheirProcessIdIsInUse) {
     const std::string path = file("r.rbr");
-    const pid_t dead = ::fork();
-    if (dead == 0) ::_exit(0);
-    ASSERT_GT(dead, 0);
-    ::waitpid(dead, nullptr, 0);
-    const std::string stale = path + ".tmp-" + std::to_string(dead);
-    const std::string stale_bak = path + ".bak.tmp-" + std::to_string(dead);
-    const std::string live = path + ".tmp-" + std::to_string(::getppid());
-    const std::string other = file("other.rbr.tmp-" + std::to_string(dead));
-    for (const auto& f : {stale, stale_bak, live, other}) std::ofstream(f) << "partial";
+    const std::string in_use = std::to_string(::getppid());  // a live process, not a writer
+    const std::string stale = path + ".tmp-" + in_use;
+    const std::string stale_bak = path + ".bak.tmp-" + in_use;
+    const std::string other = file("other.rbr.tmp-" + in_use);
+    for (const auto& f : {stale, stale_bak, other}) std::ofstream(f) << "partial";
     ASSERT_TRUE(save(version("1"), path));
     EXPECT_FALSE(fs::exists(stale));
     EXPECT_FALSE(fs::exists(stale_bak));
-    EXPECT_TRUE(fs::exists(live));   // its process may still be saving
     EXPECT_TRUE(fs::exists(other));  // another report's business
+}
+
+// A writer that holds the folder's lock is waited for: its temporary is not swept away under
+// it, and the two saves happen one after the other.
+TEST_F(ReportSave, ASaveWaitsForAnotherWriterOfTheFolderAndNeverRemovesItsTemporary) {
+    const std::string path = file("r.rbr");
+    ASSERT_TRUE(save(version("1"), path));
+    int ready[2];
+    ASSERT_EQ(::pipe(ready), 0);
+    const pid_t writer = ::fork();
+    ASSERT_GE(writer, 0);
+    if (writer == 0) {
+        // Another program's save in the middle of writing its temporary.
+        const int dir = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY);
+        if (dir < 0 || ::flock(dir, LOCK_EX) != 0) ::_exit(2);
+        const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+        std::ofstream(tmp) << to_xml(version("2"));
+        (void)!::write(ready[1], "x", 1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        if (!fs::exists(tmp)) ::_exit(1);  // swept away while this writer was alive
+        if (::rename(tmp.c_str(), path.c_str()) != 0) ::_exit(3);
+        ::_exit(0);
+    }
+    char c = 0;
+    ASSERT_EQ(::read(ready[0], &c, 1), 1);
+    ASSERT_TRUE(save(version("3"), path));
+    int status = 0;
+    ::waitpid(writer, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "1: the other writer's temporary was removed under it";
+    // The waiting save came second, so its version is the one on disk.
+    EXPECT_EQ(slurp(path), to_xml(version("3")));
+    EXPECT_TRUE(temporaries().empty());
+    ::close(ready[0]);
+    ::close(ready[1]);
+}
+
+// A report the reader would refuse is never written: the file on disk stays as it was.
+TEST_F(ReportSave, AReportOverTheReadersSizeLimitIsRefusedBeforeWriting) {
+    const std::string path = file("r.rbr");
+    ASSERT_TRUE(save(version("1"), path));
+    Report huge = version("2");
+    huge.narrative["II.2"] = std::string(files::kMaxReportBytes + 16, 'a');
+    const auto saved = save(huge, path);
+    ASSERT_FALSE(saved);
+    EXPECT_NE(saved.error().find("quá giới hạn"), std::string::npos) << saved.error();
+    EXPECT_EQ(slurp(path), to_xml(version("1")));
+    auto loaded = load(path);
+    ASSERT_TRUE(loaded) << loaded.error();
 }
 
 // A save killed at a random moment leaves the report either as before or as after, never torn.
