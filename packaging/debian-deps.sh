@@ -3,7 +3,9 @@
 # that are missing (a quick no-op when everything is there). Run as root, or through sudo.
 set -euo pipefail
 packages=(
-  build-essential cmake pkg-config gettext
+  build-essential cmake ninja-build pkg-config gettext
+  # a faster linker for the many test programs
+  lld
   libboost-dev libboost-filesystem-dev
   libpugixml-dev libspdlog-dev libfmt-dev libxml2-dev libicu-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -13,6 +15,8 @@ packages=(
   libwxgtk3.2-dev xvfb xauth
   # tests open every export in a real client and look at rendered pages
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils imagemagick
+  # an independent check of the submission against its schema file; fontconfig's own answer
+  libxml2-utils fontconfig
   # the .deb: icons rendered from SVG, and the checks a package must pass
   librsvg2-bin desktop-file-utils appstream file lintian dpkg-dev
   # the sanitizer and fuzzing build (./test's second stage): clang 14, its ASan/UBSan/libFuzzer

@@ -38,6 +38,10 @@ TEST_F(CommandLine, HelpAndMistakesNeedNoWindow) {
     EXPECT_NE(out.find("--screenshot"), std::string::npos);
     Child bad = spawn(RB_DESKTOP, {"--bogus"}, {{"DISPLAY", ""}});
     EXPECT_EQ(wait_exit(bad, 10000), 2);
+    Child version = spawn(RB_DESKTOP, {"--version"}, {{"DISPLAY", ""}}, true);
+    const std::string v = read_all(version.out_fd);
+    EXPECT_EQ(wait_exit(version, 10000), 0);
+    EXPECT_EQ(v, std::string("reportbench ") + RB_VERSION + "\n");
 }
 
 TEST_F(CommandLine, AFileThatCannotBeOpenedFailsAnUnattendedRun) {

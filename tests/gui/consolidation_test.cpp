@@ -74,7 +74,7 @@ TEST_F(Consolidation, SubmissionsBecomeTheDistrictTableWithDrillDownAndProblems)
     EXPECT_NE(std::find(res.missing.begin(), res.missing.end(), "Xã Giang"), res.missing.end());
     EXPECT_NE(std::find(res.missing.begin(), res.missing.end(), "Xã Em"), res.missing.end());
 
-    const std::string summary = desktop::utf8(c->summary()->GetLabel());
+    const std::string summary = label_text(c->summary());
     EXPECT_NE(summary.find("7 tệp, 5 được tính"), std::string::npos) << summary;
     EXPECT_NE(summary.find("thiếu 2 đơn vị"), std::string::npos) << summary;
 

@@ -101,7 +101,7 @@ TEST_F(Dialogs, TheWizardShowsItsErrorsInPlace) {
         choose(d.kind_choice(), "cải cách hành chính");
         d.unit_control()->SetValue(wxString());
         click(d.FindWindow(wxID_OK));
-        error = desktop::utf8(d.error_text()->GetLabel());
+        error = label_text(d.error_text());
         EXPECT_TRUE(d.IsModal()) << "a refused form stays open";
         click(d.FindWindow(wxID_CANCEL));
     });

@@ -91,8 +91,8 @@ TEST_F(FirstStart, TheSampleWorkspaceIsOfferedThenTheUnitProfile) {
     std::vector<std::string> order;
     WhenDialog<FirstStartDialog> offer([&](FirstStartDialog& d) {
         order.push_back("samples");
-        EXPECT_EQ(desktop::utf8(d.samples_button()->GetLabel()), "Mở không gian làm việc mẫu");
-        EXPECT_EQ(desktop::utf8(d.empty_button()->GetLabel()), "Bắt đầu với không gian trống");
+        EXPECT_EQ(label_text(d.samples_button()), "Mở không gian làm việc mẫu");
+        EXPECT_EQ(label_text(d.empty_button()), "Bắt đầu với không gian trống");
         capture_window(&d, "first-start-vi.png", 400, 200);
         click(d.samples_button());
     });
@@ -143,7 +143,7 @@ TEST_F(FirstStart, StartingEmptyIsRememberedAndTheSamplesCanBeAddedLater) {
     i18n::set_language(i18n::Language::English);
     auto* frame = make_default_frame();
     WhenDialog<FirstStartDialog> offer([&](FirstStartDialog& d) {
-        EXPECT_EQ(desktop::utf8(d.samples_button()->GetLabel()), "Open the sample workspace");
+        EXPECT_EQ(label_text(d.samples_button()), "Open the sample workspace");
         capture_window(&d, "first-start-en.png", 400, 200);
         click(d.empty_button());
     });

@@ -6,6 +6,12 @@
 // loop run.
 #include <gtest/gtest.h>
 #include <wx/app.h>
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/frame.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/stattext.h>
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
@@ -14,6 +20,7 @@
 #include <wx/timer.h>
 #include <wx/toplevel.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +53,17 @@ inline void pump(int ms = 0) {
         wxYield();
         if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     } while (std::chrono::steady_clock::now() < until);
+}
+
+// Lets the event loop run until `done` holds or `limit_ms` passed (a busy machine is slow, never
+// wrong); returns whether it holds.
+inline bool pump_until(const std::function<bool()>& done, int limit_ms = 15000) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(limit_ms);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        pump(20);
+    }
+    return true;
 }
 
 inline std::shared_ptr<const plugin::Registry> bundled_registry() {
@@ -160,11 +178,98 @@ inline std::string cell(desktop::ReportView* v, const std::string& code,
     return desktop::utf8(v->grid()->GetCellValue(*row, col));
 }
 
-// Saves the window as build/screenshots/NAME and checks the picture is a real one of at least
-// the given size with many colours (text, tints and icons drawn, not an empty surface).
-// Returns a digest of the pixels, so that tests can tell two pictures apart.
+// A static text's label as written: Wrap() turned some spaces into line breaks, where depends on
+// the machine's fonts, so they are spaces again.
+inline std::string label_text(const wxWindow* w) {
+    std::string s = desktop::utf8(w->GetLabel());
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    return s;
+}
+
+// What a window shows in words: the labels of the controls on screen, split into the program's
+// own chrome (menus, buttons, column headings, tab names; never report content) and the rest.
+struct ShownText {
+    std::vector<std::string> chrome;
+    std::vector<std::string> other;
+    bool any(std::string_view part) const {
+        for (const auto* list : {&chrome, &other})
+            for (const auto& s : *list)
+                if (s.find(part) != std::string::npos) return true;
+        return false;
+    }
+};
+
+inline void collect_shown(wxWindow* w, ShownText& out) {
+    if (!w->IsShownOnScreen()) return;
+    auto plain = [](const wxString& label) {
+        std::string s = desktop::utf8(wxControl::RemoveMnemonics(label));
+        std::replace(s.begin(), s.end(), '\n', ' ');
+        return s;
+    };
+    if (auto* f = dynamic_cast<wxFrame*>(w); f && f->GetMenuBar())
+        for (std::size_t i = 0; i < f->GetMenuBar()->GetMenuCount(); ++i)
+            out.chrome.push_back(plain(f->GetMenuBar()->GetMenuLabel(i)));
+    if (dynamic_cast<wxButton*>(w) || dynamic_cast<wxCheckBox*>(w)) {
+        if (!w->GetLabel().empty()) out.chrome.push_back(plain(w->GetLabel()));
+    } else if (auto* nb = dynamic_cast<wxBookCtrlBase*>(w)) {
+        for (std::size_t i = 0; i < nb->GetPageCount(); ++i) out.chrome.push_back(plain(nb->GetPageText(i)));
+    } else if (auto* list = dynamic_cast<wxListCtrl*>(w); list && list->InReportView()) {
+        for (int c = 0; c < list->GetColumnCount(); ++c) {
+            wxListItem item;
+            item.SetMask(wxLIST_MASK_TEXT);
+            if (list->GetColumn(c, item)) out.chrome.push_back(plain(item.GetText()));
+        }
+    } else if (auto* grid = dynamic_cast<wxGrid*>(w)) {
+        for (int c = 0; c < grid->GetNumberCols(); ++c) out.chrome.push_back(plain(grid->GetColLabelValue(c)));
+    } else if (dynamic_cast<wxStaticText*>(w)) {
+        out.other.push_back(plain(w->GetLabel()));
+    }
+    for (wxWindow* child : w->GetChildren()) collect_shown(child, out);
+}
+
+inline ShownText shown_text(wxWindow* w) {
+    ShownText out;
+    collect_shown(w, out);
+    out.chrome.erase(std::remove(out.chrome.begin(), out.chrome.end(), std::string()), out.chrome.end());
+    return out;
+}
+
+// Letters only Vietnamese uses among the two interface languages (any Latin letter with a mark).
+inline bool has_vietnamese_letters(std::string_view s) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 || c == 0xC4 || c == 0xC5 || c == 0xC6 || (c == 0xE1 && static_cast<unsigned char>(s[i + 1]) >= 0xBA))
+            return true;
+    }
+    return false;
+}
+
+// The picture shows the interface in the language its name says (NAME-vi.png, NAME-en.png):
+// Vietnamese chrome has Vietnamese words; English chrome has none (report content, which stays
+// Vietnamese, is not chrome).
+inline void expect_language_shown(const ShownText& shown, const std::string& name) {
+    const bool vi = name.find("-vi.") != std::string::npos;
+    const bool en = name.find("-en.") != std::string::npos;
+    ASSERT_TRUE(vi || en) << name << ": a screenshot's name ends in -vi or -en";
+    EXPECT_EQ(i18n::language(), vi ? i18n::Language::Vietnamese : i18n::Language::English) << name;
+    ASSERT_FALSE(shown.chrome.empty() && shown.other.empty()) << name << ": no words on screen";
+    if (vi) {
+        bool any = false;
+        for (const auto* list : {&shown.chrome, &shown.other})
+            for (const auto& s : *list) any = any || has_vietnamese_letters(s);
+        EXPECT_TRUE(any) << name << ": no Vietnamese word on screen";
+    } else {
+        for (const auto& s : shown.chrome) EXPECT_FALSE(has_vietnamese_letters(s)) << name << ": “" << s << "” untranslated";
+    }
+}
+
+// Saves the window as build/screenshots/NAME and checks the picture: a real one of the window's
+// size (at least the given size) with many colours (text, tints and icons drawn, not an empty
+// surface), showing the interface in the language its name says. Returns a digest of the
+// pixels, so that tests can tell two pictures apart.
 inline std::size_t capture_window(wxWindow* w, const std::string& name, int min_width, int min_height) {
     pump(300);
+    expect_language_shown(shown_text(w), name);
     const fs::path file = screenshot_dir() / name;
     auto ok = desktop::save_window_png(w, file.string());
     EXPECT_TRUE(ok) << ok.error();
@@ -175,6 +280,8 @@ inline std::size_t capture_window(wxWindow* w, const std::string& name, int min_
     }
     EXPECT_GE(img.GetWidth(), min_width);
     EXPECT_GE(img.GetHeight(), min_height);
+    EXPECT_EQ(img.GetWidth(), w->GetSize().GetWidth()) << name;
+    EXPECT_EQ(img.GetHeight(), w->GetSize().GetHeight()) << name;
     std::set<unsigned> colours;
     const unsigned char* p = img.GetData();
     for (long i = 0; i < static_cast<long>(img.GetWidth()) * img.GetHeight(); i += 7)

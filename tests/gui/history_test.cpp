@@ -90,7 +90,7 @@ TEST_F(History, AReportWithNoEarlierPeriodsSaysSo) {
     ASSERT_NE(v, nullptr);
     v->show_page(ReportView::Page::History);
     pump(100);
-    const std::string sources = desktop::utf8(v->history()->sources()->GetLabel());
+    const std::string sources = label_text(v->history()->sources());
     EXPECT_NE(sources.find("Quý IV năm 2024: không có báo cáo"), std::string::npos) << sources;
     EXPECT_EQ(item(v->history()->table(), "HS.4.1", desktop::HistoryPanel::kPrevious), "—");
     EXPECT_EQ(v->history()->chart()->points().size(), 1u);

@@ -39,7 +39,7 @@ TEST_F(Migration, TheReportIsCarriedIntoTheNewEditionAndOpenedBesideTheUntouched
     int editions = 0;
     WhenDialog<MigrateDialog> dialog([&](MigrateDialog& d) {
         editions = static_cast<int>(d.edition_choice()->GetCount());
-        summary = desktop::utf8(d.summary_text()->GetLabel());
+        summary = label_text(d.summary_text());
         suggested = desktop::utf8(d.path_control()->GetValue());
         first_row = column(d.items_list(), 0, 0);
         const long dropped = row_from(d.items_list(), "III.1.1");
@@ -51,7 +51,7 @@ TEST_F(Migration, TheReportIsCarriedIntoTheNewEditionAndOpenedBesideTheUntouched
             e.SetEventObject(d.items_list());
             e.m_itemIndex = dropped;
             d.items_list()->GetEventHandler()->ProcessEvent(e);
-            dropped_note = desktop::utf8(d.detail_text()->GetLabel());
+            dropped_note = label_text(d.detail_text());
         }
         capture_window(&d, "migrate-vi.png", 500, 300);
         click(d.FindWindow(wxID_OK));
@@ -94,10 +94,10 @@ TEST_F(Migration, ANameThatExistsIsRefusedInPlaceAndNothingIsWritten) {
     bool still_open = false;
     WhenDialog<MigrateDialog> dialog([&](MigrateDialog& d) {
         click(d.FindWindow(wxID_OK));
-        error = desktop::utf8(d.error_text()->GetLabel());
+        error = label_text(d.error_text());
         still_open = d.IsModal();
         d.path_control()->SetValue(desktop::wxs((dir_ / "ws" / "other").string()));
-        after_edit = desktop::utf8(d.error_text()->GetLabel());
+        after_edit = label_text(d.error_text());
         click(d.FindWindow(wxID_CANCEL));
     });
     menu(frame, desktop::kIdMigrate);

@@ -109,8 +109,7 @@ TEST_F(Recovery, TheAutosaveTimerJournalsWithoutBeingAsked) {
     ASSERT_TRUE(v->edit_value("I.1", "14"));
     const fs::path journal = frame_->journal().file_for(v->session());
     EXPECT_FALSE(fs::exists(journal));
-    pump(600);
-    EXPECT_TRUE(fs::exists(journal));
+    EXPECT_TRUE(pump_until([&] { return fs::exists(journal); })) << "the 200 ms autosave never wrote";
     // Closing without saving on purpose removes it.
     frame_->close_view(*v, false);
     EXPECT_FALSE(fs::exists(journal));

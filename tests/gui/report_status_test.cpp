@@ -49,7 +49,7 @@ TEST_F(ReportStatus, AWarningIsJustifiedThroughTheDialogCountedApartAndKeptAfter
     std::string refusal;
     WhenDialog<JustifyDialog> dialog([&](JustifyDialog& d) {
         click(d.FindWindow(wxID_OK));
-        refusal = desktop::utf8(d.error_text()->GetLabel());
+        refusal = label_text(d.error_text());
         d.text_control()->SetValue(desktop::wxs("Trong kỳ chưa phát sinh hồ sơ trực tuyến một phần."));
         EXPECT_TRUE(d.error_text()->GetLabel().empty()) << "typing clears the refusal";
         pump(100);
@@ -142,7 +142,7 @@ TEST_F(ReportStatus, MarkingCompleteIsRefusedWhileAnErrorRemainsThenAllowedAndUn
     EXPECT_EQ(v->session().report().status, report::Status::Complete);
     EXPECT_TRUE(v->last_error().empty());
     EXPECT_EQ(status_bar(3), "Đã hoàn thành");
-    EXPECT_NE(desktop::utf8(v->title_line()->GetLabel()).find("đã hoàn thành"), std::string::npos);
+    EXPECT_NE(label_text(v->title_line()).find("đã hoàn thành"), std::string::npos);
     EXPECT_TRUE(menu_enabled(desktop::kIdSubmit));
     EXPECT_TRUE(menu_enabled(desktop::kIdBackToDraft));
 
@@ -177,7 +177,7 @@ TEST_F(ReportStatus, ASubmittedReportIsReadOnlyAndItsAmendmentOpensInANewTab) {
     EXPECT_FALSE(v->editor()->IsEditable());
     EXPECT_FALSE(v->header_control(session::HeaderField::Number)->IsEditable());
     EXPECT_TRUE(v->lock_banner()->IsShown());
-    EXPECT_NE(desktop::utf8(v->lock_banner()->GetLabel()).find("bản sửa đổi"), std::string::npos);
+    EXPECT_NE(label_text(v->lock_banner()).find("bản sửa đổi"), std::string::npos);
     EXPECT_EQ(status_bar(3), "Đã nộp (khóa)");
     EXPECT_EQ(status_bar(0), "Đã lưu ~/ws/phuong-dinh-2024-q1.rbr") << "the home folder shown as ~";
     capture_window(frame, "submitted-vi.png", 1000, 700);  // the guide's step 11
@@ -195,7 +195,7 @@ TEST_F(ReportStatus, ASubmittedReportIsReadOnlyAndItsAmendmentOpensInANewTab) {
     EXPECT_EQ(frame->current_view(), a);
     EXPECT_EQ(a->session().report().amendment, 1);
     EXPECT_EQ(a->session().report().status, report::Status::Draft);
-    EXPECT_NE(desktop::utf8(a->title_line()->GetLabel()).find("bản sửa đổi lần 1"), std::string::npos);
+    EXPECT_NE(label_text(a->title_line()).find("bản sửa đổi lần 1"), std::string::npos);
     EXPECT_FALSE(a->grid()->IsReadOnly(row, AppendixGrid::kValue));
     EXPECT_FALSE(a->lock_banner()->IsShown());
     EXPECT_TRUE(fs::exists(amended));

@@ -77,7 +77,7 @@ class DocxInOffice : public ::testing::Test {
 protected:
     // Converted once per process, by whichever test comes first.
     void SetUp() override {
-        if (!have_program("soffice")) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+        if (!have_program("soffice")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "LibreOffice (soffice) is not installed";
         if (!pdf_) {
             const fs::path dir = output_dir("office");
             const fs::path docx = dir / "seed.docx";
@@ -199,7 +199,7 @@ TEST_F(DocxInOffice, ResavedByLibreOfficeTheNarrativeStillComesBack) {
 }
 
 TEST(DocxInOfficeHostile, TextWithControlCharactersStillOpens) {
-    if (!have_program("soffice")) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    if (!have_program("soffice")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "LibreOffice (soffice) is not installed";
     ExportDocument d = seed().document;
     d.header.summary = "Tóm\x01tắt \x0B<&> \xFF ]]>";
     auto paragraph = std::find_if(d.body.begin(), d.body.end(),

@@ -279,8 +279,8 @@ std::string calc_to_pdf(const fs::path& csv, const fs::path& outdir) {
 }
 
 TEST(AppendixCsvOffice, LibreOfficeCalcShowsTheFiguresAsStaffWriteThem) {
-    if (!rb::testing::have_program("soffice")) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
-    if (!rb::testing::have_program("pdftotext")) GTEST_SKIP() << "pdftotext is not installed";
+    if (!rb::testing::have_program("soffice")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "LibreOffice (soffice) is not installed";
+    if (!rb::testing::have_program("pdftotext")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "pdftotext is not installed";
     const auto& seed = testing::seed();
     const fs::path dir = fs::path(RB_BUILD_DIR) / "export-submission-tests" / "office";
     fs::remove_all(dir);
@@ -306,8 +306,8 @@ TEST(AppendixCsvOffice, LibreOfficeCalcShowsTheFiguresAsStaffWriteThem) {
 }
 
 TEST(AppendixCsvOffice, LibreOfficeCalcDoesNotEvaluateNeutralisedFormulas) {
-    if (!rb::testing::have_program("soffice")) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
-    if (!rb::testing::have_program("pdftotext")) GTEST_SKIP() << "pdftotext is not installed";
+    if (!rb::testing::have_program("soffice")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "LibreOffice (soffice) is not installed";
+    if (!rb::testing::have_program("pdftotext")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "pdftotext is not installed";
     const fs::path dir = fs::path(RB_BUILD_DIR) / "export-submission-tests" / "office-formulas";
     fs::remove_all(dir);
     fs::create_directories(dir);

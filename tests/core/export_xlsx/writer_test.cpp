@@ -166,7 +166,7 @@ TEST(XlsxExporter, TextThatLooksLikeAFormulaStaysText) {
 bool have_office() { return rb::testing::have_program("soffice") && rb::testing::have_program("pdftotext"); }
 
 TEST(XlsxExporterOffice, LibreOfficeShowsTheNotesAsTyped) {
-    if (!have_office()) GTEST_SKIP() << "soffice not installed";
+    if (!have_office()) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "soffice not installed";
     const auto doc = hostile_notes_document();
     const auto dir = out_dir("neutral-office");
     const auto path = (dir / "notes.xlsx").string();
@@ -179,7 +179,7 @@ TEST(XlsxExporterOffice, LibreOfficeShowsTheNotesAsTyped) {
 }
 
 TEST(XlsxExporterOffice, TheSeedShowsVietnameseNumbersAndHeadingsInLibreOffice) {
-    if (!have_office()) GTEST_SKIP() << "soffice not installed";
+    if (!have_office()) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "soffice not installed";
     const auto s = export_seed("office");
     const auto dir = fs::path(s.path).parent_path();
     const std::string pdf = rb::testing::office_to_pdf(s.path, dir / "pdf");

@@ -406,11 +406,9 @@ TEST(MalformedDefinition, CyclicComputedIndicatorsAreAnErrorNotAHang) {
     const std::string text = definition(R"xml(      <indicator code="A" type="integer" computed="B + 1"><label>A</label></indicator>
       <indicator code="B" type="integer" computed="sum(A, 2)"><label>B</label></indicator>
 )xml");
-    const auto start = std::chrono::steady_clock::now();
+    // A hang would end at CTest's timeout; the time it takes is measured in tests/bench.
     auto t = parse_definition(text, kLabel);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(t);
-    EXPECT_LT(elapsed, std::chrono::seconds(2));
     const std::string& err = t.error();
     EXPECT_NE(err.find("vòng tròn"), std::string::npos) << err;
     EXPECT_NE(err.find("A → B"), std::string::npos) << err;

@@ -340,7 +340,7 @@ TEST(NarrativeFractions, WrongHandTypedPercentagesAreReportedWithTheRightValue) 
 
 TEST(NarrativeMessages, EnglishComesFromTheCatalog) {
     const std::string dir = RB_BUILD_DIR "/share/locale";
-    if (!std::filesystem::exists(dir + "/en/LC_MESSAGES/reportbench.mo")) GTEST_SKIP() << "catalogs not built";
+    if (!std::filesystem::exists(dir + "/en/LC_MESSAGES/reportbench.mo")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "catalogs not built";
     rb::i18n::set_language(rb::i18n::Language::English, dir);
     const auto found = check_narrative(input({section("III.1", "Ngay từ đầu năm 2023, UBND huyện Trục Ninh")}));
     rb::i18n::set_language(rb::i18n::Language::Vietnamese, dir);
@@ -479,18 +479,19 @@ TEST(NarrativeSeed, SeedFiguresThatAgreeWithTheAppendixAreReallyCompared) {
     }
 }
 
-TEST(NarrativeSeed, AllChecksOnTheWholeSeedRunInAFewMilliseconds) {
+// How long this takes is measured in tests/bench (BM_NarrativeChecksOnly), not here.
+TEST(NarrativeSeed, AllChecksOnTheWholeSeedFindTheSameFindingsOnEveryRun) {
     const NarrativeInput in = input(seed_sections(), seed_mentions());
-    constexpr int kRuns = 20;
-    const auto start = std::chrono::steady_clock::now();
-    std::size_t total = 0;
-    for (int i = 0; i < kRuns; ++i) total += check_narrative(in).size();
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / kRuns;
-    EXPECT_EQ(total, 11u * kRuns);
-    // The target is well under 10 ms; the bound leaves room for unoptimised and instrumented builds.
-    EXPECT_LT(ms, 50.0);
-    RecordProperty("ms_per_run", std::to_string(ms));
+    const auto first = check_narrative(in);
+    EXPECT_EQ(first.size(), 11u);
+    for (int i = 0; i < 3; ++i) {
+        const auto again = check_narrative(in);
+        ASSERT_EQ(again.size(), first.size());
+        for (std::size_t k = 0; k < first.size(); ++k) {
+            EXPECT_EQ(again[k].code, first[k].code);
+            EXPECT_EQ(again[k].excerpt, first[k].excerpt);
+        }
+    }
 }
 
 // --- NarrativeAnalysis: the text worked out once, compared with values many times ----------------
