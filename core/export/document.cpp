@@ -65,7 +65,7 @@ std::string fill_subtitle(std::string text, const report::Report& r) {
     text = replace_all(std::move(text), "{date}", short_date(r));
     text = replace_all(std::move(text), "{issuing_body}", issuing_body_in_text(r));
     text = replace_all(std::move(text), "{unit}", r.unit.name);
-    return report::fill_placeholders(text, r);
+    return report::fill_placeholders(text, r, report::kDocument);
 }
 
 // Recipients as printed in "Nơi nhận": "- X;" and the last "- Lưu: VT.".
@@ -246,10 +246,10 @@ ExportDocument build_document(const report::Report& r, const validate::Evaluatio
     auto& h = d.header;
     h.parent_body = locale::to_upper(profile.parent_body.empty()
                                          ? r.header.parent_body
-                                         : report::fill_placeholders(profile.parent_body, r));
+                                         : report::fill_placeholders(profile.parent_body, r, report::kDocument));
     h.issuing_body = locale::to_upper(profile.issuing_body.empty()
                                           ? r.header.issuing_body
-                                          : report::fill_placeholders(profile.issuing_body, r));
+                                          : report::fill_placeholders(profile.issuing_body, r, report::kDocument));
     h.number_line = number_line(r.header);
     h.place_date = place_date(r);
     h.summary = r.header.summary;
@@ -270,7 +270,7 @@ ExportDocument build_document(const report::Report& r, const validate::Evaluatio
                 b.kind = Block::Kind::Heading;
                 b.level = s.level;
                 b.section_id = s.id;
-                const std::string title = report::fill_placeholders(s.title.vi, r);
+                const std::string title = report::fill_placeholders(s.title.vi, r, report::kDocument);
                 b.text = s.number + ". " + (s.level == 0 ? locale::to_upper(title) : title);
                 d.body.push_back(std::move(b));
             }

@@ -59,10 +59,6 @@ double median_of(std::vector<double> v) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-std::string period_label(const report::Period& p) {
-    return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
-}
-
 Result<PastReport> evaluate_one(const plugin::Registry& registry, const session::ReportSummary& s) {
     auto loaded = report::load(s.path);
     if (!loaded) return fail(loaded.error());
@@ -391,7 +387,7 @@ std::vector<validate::Finding> Context::check(const report::Report& r, const val
             auto n = number_of(p, ind.code);
             if (!n) continue;
             history.push_back(*n);
-            shown.push_back(fmt::format("{}: {}", period_label(p.period),
+            shown.push_back(fmt::format("{}: {}", p.period.label(i18n::language()),
                                         validate::display_value(ind, expr::Value::of(*n))));
         }
         const auto verdict = judge(*cell.number, history, rule);

@@ -17,9 +17,8 @@ public:
     std::string type_id() const override { return r_.type_id; }
     std::string edition() const override { return r_.edition; }
     std::string period() const override { return r_.period.code(); }
-    std::string period_label() const override {
-        return i18n::language() == i18n::Language::English ? r_.period.label_en() : r_.period.label_vi();
-    }
+    // Plugins write document text (drafts, the document's own words): in its language.
+    std::string period_label() const override { return r_.period.label(report::kDocument); }
     std::string unit_name() const override { return r_.unit.name; }
     std::string window_from() const override { return date(r_.window_from); }
     std::string window_to() const override { return date(r_.window_to); }
@@ -122,7 +121,7 @@ validate::ValidationResult validate_all(const Registry& registry, const validate
 
 std::string fill_draft_template(const std::string& text, const validate::Evaluation& ev, const report::Report& r) {
     // A blank figure shows as "…" so the gap in the draft is visible.
-    return report::fill_placeholders(validate::fill_codes(text, ev, "…"), r);
+    return report::fill_placeholders(validate::fill_codes(text, ev, "…"), r, report::kDocument);
 }
 
 std::vector<DraftOutcome> draft(const Registry& registry, const validate::Evaluation& ev, report::Report& r,

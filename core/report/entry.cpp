@@ -41,9 +41,9 @@ std::string upper(std::string_view s) {
 
 // What "the next period" is for a report's closing tasks section: a quarter's next quarter,
 // the second half after the first, the fourth quarter after nine months, the next year.
-std::string next_period_label(const Period& p) {
+std::string next_period_label(const Period& p, i18n::Language lang) {
     static const char* roman[] = {"I", "II", "III", "IV"};
-    const bool en = i18n::language() == i18n::Language::English;
+    const bool en = lang == i18n::Language::English;
     switch (p.kind) {
         case PeriodKind::Quarter:
             if (p.index >= 4) return en ? fmt::format("Q1 {}", p.year + 1) : fmt::format("Quý I năm {}", p.year + 1);
@@ -206,13 +206,12 @@ rb::Status apply_values(Report& r, const schema::ReportType& type, const std::ve
     return ok_status();
 }
 
-std::string fill_placeholders(std::string_view text, const Report& r) {
+std::string fill_placeholders(std::string_view text, const Report& r, i18n::Language lang) {
     std::string out;
     out.reserve(text.size());
-    const std::string next = next_period_label(r.period);
-    auto date_text = [](const SimpleDate& d) {
-        return fmt::format("{:02}/{:02}/{}", d.day, d.month, d.year);
-    };
+    const std::string next = next_period_label(r.period, lang);
+    // The decree's short form: months 1 and 2 and days under 10 take a leading zero (07/3/2024).
+    auto date_text = [](const SimpleDate& d) { return locale::format_date_short(locale::Date{d.year, d.month, d.day}); };
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '{') {
             const auto close = text.find('}', i);
@@ -225,7 +224,7 @@ std::string fill_placeholders(std::string_view text, const Report& r) {
                 else if (key == "PARENT") value = upper(r.unit.parent);
                 else if (key == "province") value = r.unit.province;
                 else if (key == "PROVINCE") value = upper(r.unit.province);
-                else if (key == "period") value = i18n::language() == i18n::Language::English ? r.period.label_en() : r.period.label_vi();
+                else if (key == "period") value = r.period.label(lang);
                 else if (key == "PERIOD") value = upper(r.period.label_vi());
                 else if (key == "next_period") value = next;
                 else if (key == "NEXT_PERIOD") value = upper(next);
@@ -255,13 +254,13 @@ Report new_report(const schema::ReportType& type, const Period& period, const Un
     r.window_to = window.second;
     const auto& d = type.document;
     r.header.symbol = d.symbol;
-    r.header.parent_body = fill_placeholders(d.parent_body, r);
-    r.header.issuing_body = fill_placeholders(d.issuing_body, r);
+    r.header.parent_body = fill_placeholders(d.parent_body, r, kDocument);
+    r.header.issuing_body = fill_placeholders(d.issuing_body, r, kDocument);
     r.header.place = unit.name;
     r.header.signing_authority = d.signing_authority;
     r.header.signer_title = d.signer_title;
-    r.header.summary = fill_placeholders(d.summary.vi, r);
-    for (const auto& rec : d.recipients) r.header.recipients.push_back(fill_placeholders(rec, r));
+    r.header.summary = fill_placeholders(d.summary.vi, r, kDocument);
+    for (const auto& rec : d.recipients) r.header.recipients.push_back(fill_placeholders(rec, r, kDocument));
     r.created = r.modified = timestamp_now();
     return r;
 }

@@ -39,7 +39,13 @@ rb::Status apply_values(Report& r, const schema::ReportType& type, const std::ve
 Report new_report(const schema::ReportType& type, const Period& period, const UnitInfo& unit);
 
 // Fills {unit}, {UNIT}, {parent}, {PARENT}, {province}, {PROVINCE}, {period}, {PERIOD},
-// {next_period}, {NEXT_PERIOD}, {window_from}, {window_to} in a definition's text.
-std::string fill_placeholders(std::string_view text, const Report& r);
+// {next_period}, {NEXT_PERIOD}, {window_from}, {window_to} in a definition's text. Period names
+// are written in `lang`: kDocument for the document's own text (the official documents are
+// Vietnamese whatever language the program speaks), i18n::language() for what the interface
+// shows.
+std::string fill_placeholders(std::string_view text, const Report& r, i18n::Language lang);
+
+// The language of the documents' own text.
+inline constexpr i18n::Language kDocument = i18n::Language::Vietnamese;
 
 }  // namespace rb::report

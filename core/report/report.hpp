@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "i18n/i18n.hpp"
 
 namespace rb::report {
 
@@ -45,6 +46,8 @@ struct Period {
     std::string code() const;      // canonical form, as accepted by parse()
     std::string label_vi() const;  // "Quý I năm 2024", "6 tháng đầu năm 2024", "năm 2024"
     std::string label_en() const;  // "Q1 2024", "first half of 2024", "year 2024"
+    // One of the two, for text in `lang` (a document's language, or the interface's).
+    std::string label(i18n::Language lang) const { return lang == i18n::Language::English ? label_en() : label_vi(); }
     // First and last day of the data window under `rule`.
     std::pair<SimpleDate, SimpleDate> default_window(const CutoffRule& rule = {}) const;
     // The previous report of the same year, for cumulative (lũy kế) checks:

@@ -65,6 +65,9 @@ const char* header_field_label(HeaderField f) {
         case HeaderField::UnitName: return tr("Tên đơn vị");
         case HeaderField::UnitParent: return tr("Đơn vị cấp trên");
         case HeaderField::UnitProvince: return tr("Tỉnh");
+        case HeaderField::UnitKind: return tr("Loại đơn vị");
+        case HeaderField::UnitParentKind: return tr("Loại đơn vị cấp trên");
+        case HeaderField::FormerNames: return tr("Tên cũ của đơn vị");
     }
     return "";
 }
@@ -76,6 +79,59 @@ const std::vector<HeaderField>& header_fields() {
         HeaderField::Date,       HeaderField::WindowFrom,  HeaderField::WindowTo,         HeaderField::Summary,
         HeaderField::SigningAuthority, HeaderField::SignerTitle, HeaderField::SignerName, HeaderField::Recipients,
     };
+    return all;
+}
+
+namespace {
+
+struct FieldKey {
+    HeaderField field;
+    const char* key;
+};
+
+// The command line's names, in the order its usage lists them.
+constexpr FieldKey kFieldKeys[] = {
+    {HeaderField::Number, "number"},
+    {HeaderField::Symbol, "symbol"},
+    {HeaderField::Place, "place"},
+    {HeaderField::Date, "date"},
+    {HeaderField::Summary, "summary"},
+    {HeaderField::SignerName, "signer"},
+    {HeaderField::SignerTitle, "signer-title"},
+    {HeaderField::SigningAuthority, "authority"},
+    {HeaderField::IssuingBody, "issuing-body"},
+    {HeaderField::ParentBody, "parent-body"},
+    {HeaderField::Recipients, "recipients"},
+    {HeaderField::WindowFrom, "from"},
+    {HeaderField::WindowTo, "to"},
+    {HeaderField::UnitName, "unit"},
+    {HeaderField::UnitKind, "unit-kind"},
+    {HeaderField::UnitParent, "parent"},
+    {HeaderField::UnitParentKind, "parent-kind"},
+    {HeaderField::UnitProvince, "province"},
+    {HeaderField::FormerNames, "former-names"},
+};
+
+}  // namespace
+
+const char* header_field_key(HeaderField f) {
+    for (const auto& k : kFieldKeys)
+        if (k.field == f) return k.key;
+    return "";
+}
+
+std::optional<HeaderField> header_field_from_key(std::string_view key) {
+    for (const auto& k : kFieldKeys)
+        if (key == k.key) return k.field;
+    return std::nullopt;
+}
+
+const std::vector<HeaderField>& all_header_fields() {
+    static const std::vector<HeaderField> all = [] {
+        std::vector<HeaderField> v;
+        for (const auto& k : kFieldKeys) v.push_back(k.field);
+        return v;
+    }();
     return all;
 }
 
@@ -114,7 +170,7 @@ Result<std::unique_ptr<EditSession>> EditSession::create(const plugin::Registry&
 std::string EditSession::display_name() const {
     if (!path_.empty()) return fs::path(path_).filename().string();
     const auto& p = report_.period;
-    return type().title.get() + " — " + (i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi());
+    return type().title.get() + " — " + p.label(i18n::language());
 }
 
 void EditSession::set_previous(std::optional<report::Report> previous) {
@@ -188,6 +244,31 @@ Result<Change> EditSession::set_value(std::string_view code, std::string_view ty
     entry->value = *canonical;
     if (entry->value.empty() && entry->note.empty()) entry.reset();
     return set_entry(ind->code, std::move(entry));
+}
+
+Result<Change> EditSession::set_values(const std::vector<report::Assignment>& values) {
+    using R = Result<Change>;
+    if (auto ok = report::ensure_editable(report_); !ok) return R::fail(ok.error());
+    // Every value is checked before any is written; every refusal is named.
+    std::string errors;
+    for (const auto& v : values) {
+        const auto* ind = type().indicator(v.code);
+        std::string why;
+        if (!ind)
+            why = trf("Không có chỉ tiêu “{}” trong loại báo cáo {} (ấn bản {})", v.code, type().id, type().edition);
+        else if (auto c = report::canonical_value(*ind, v.typed); !c)
+            why = c.error();
+        if (!why.empty()) errors += (errors.empty() ? "" : "\n") + why;
+    }
+    if (!errors.empty()) return R::fail(errors + "\n" + tr("Không có giá trị nào được ghi."));
+    Change all;
+    for (const auto& v : values) {
+        auto c = set_value(v.code, v.typed);
+        if (!c) return R::fail(c.error());  // cannot happen: checked above
+        for (auto slot : c->slots)
+            if (std::find(all.slots.begin(), all.slots.end(), slot) == all.slots.end()) all.slots.push_back(slot);
+    }
+    return R::ok(std::move(all));
 }
 
 Result<Change> EditSession::set_note(std::string_view code, std::string_view text) {
@@ -266,79 +347,113 @@ std::string EditSession::header_text(HeaderField field) const {
         case HeaderField::UnitName: return report_.unit.name;
         case HeaderField::UnitParent: return report_.unit.parent;
         case HeaderField::UnitProvince: return report_.unit.province;
+        case HeaderField::UnitKind: return report_.unit.kind;
+        case HeaderField::UnitParentKind: return report_.unit.parent_kind;
+        case HeaderField::FormerNames: {
+            std::string out;
+            for (const auto& n : report_.unit.former_names) out += (out.empty() ? "" : "\n") + n;
+            return out;
+        }
     }
     return {};
 }
 
-Result<Change> EditSession::set_header(HeaderField field, std::string_view typed) {
-    using R = Result<Change>;
-    if (auto ok = report::ensure_editable(report_); !ok) return R::fail(ok.error());
-    const char* label = header_field_label(field);
-    report::Report after = report_;
-    auto& h = after.header;
-    if (field == HeaderField::Recipients) {
-        if (!locale::is_valid_utf8(typed)) return R::fail(trf("{}: văn bản không phải UTF-8 hợp lệ", label));
-        h.recipients.clear();
-        std::string all = locale::to_nfc(typed), line;
-        for (std::size_t at = 0; at <= all.size(); ++at) {
-            if (at == all.size() || all[at] == '\n') {
-                auto t = clean_text(line, label);
-                // "- Lưu: VT." as printed: the dash and the final punctuation are layout.
-                std::string v = t ? *t : std::string();
-                while (!v.empty() && (v.front() == '-' || v.front() == ' ')) v.erase(0, 1);
-                while (!v.empty() && (v.back() == ';' || v.back() == '.')) v.pop_back();
-                if (!v.empty()) h.recipients.push_back(v);
-                line.clear();
-            } else {
-                line.push_back(all[at]);
-            }
-        }
-    } else {
-        auto text = clean_text(typed, label);
-        if (!text) return R::fail(text.error());
-        auto parse_date = [&](bool allow_empty) -> Result<std::optional<report::SimpleDate>> {
-            using D = Result<std::optional<report::SimpleDate>>;
-            if (text->empty()) {
-                if (allow_empty) return D::ok(std::nullopt);
-                return D::fail(trf("{}: cần một ngày, ví dụ 08/3/2024", label));
-            }
-            auto d = locale::parse_date(*text);
-            if (!d) return D::fail(trf("{}: {}", label, d.error()));
-            return D::ok(report::SimpleDate{d->year, d->month, d->day});
-        };
-        switch (field) {
-            case HeaderField::ParentBody: h.parent_body = *text; break;
-            case HeaderField::IssuingBody: h.issuing_body = *text; break;
-            case HeaderField::Number: h.number = *text; break;
-            case HeaderField::Symbol: h.symbol = *text; break;
-            case HeaderField::Place: h.place = *text; break;
-            case HeaderField::Summary: h.summary = *text; break;
-            case HeaderField::SigningAuthority: h.signing_authority = *text; break;
-            case HeaderField::SignerTitle: h.signer_title = *text; break;
-            case HeaderField::SignerName: h.signer_name = *text; break;
-            case HeaderField::UnitName:
-                if (text->empty()) return R::fail(trf("{}: không được để trống", label));
-                after.unit.name = *text;
-                break;
-            case HeaderField::UnitParent: after.unit.parent = *text; break;
-            case HeaderField::UnitProvince: after.unit.province = *text; break;
-            case HeaderField::Date: {
-                auto d = parse_date(true);
-                if (!d) return R::fail(d.error());
-                h.date = *d;
-                break;
-            }
-            case HeaderField::WindowFrom:
-            case HeaderField::WindowTo: {
-                auto d = parse_date(false);
-                if (!d) return R::fail(d.error());
-                (field == HeaderField::WindowFrom ? after.window_from : after.window_to) = **d;
-                if (after.window_to < after.window_from) return R::fail(tr("Ngày cuối kỳ số liệu sớm hơn ngày đầu kỳ"));
-                break;
-            }
-            case HeaderField::Recipients: break;
+namespace {
+
+// Splits a list typed one item per line or separated by ";" (as a shell argument) into its
+// items: "- Lưu: VT." as printed is "Lưu: VT" (the dash and the final punctuation are layout).
+std::vector<std::string> split_list(const std::string& all, const char* label) {
+    std::vector<std::string> items;
+    std::string item;
+    for (std::size_t at = 0; at <= all.size(); ++at) {
+        if (at == all.size() || all[at] == '\n' || all[at] == ';') {
+            auto t = clean_text(item, label);
+            std::string v = t ? *t : std::string();
+            while (!v.empty() && (v.front() == '-' || v.front() == ' ')) v.erase(0, 1);
+            while (!v.empty() && (v.back() == '.' || v.back() == ' ')) v.pop_back();
+            if (!v.empty()) items.push_back(v);
+            item.clear();
+        } else {
+            item.push_back(all[at]);
         }
     }
+    return items;
+}
+
+// One field of `after` set from what was typed; the order of the data window is checked by the
+// caller once every field is in.
+rb::Status put_header_field(report::Report& after, HeaderField field, std::string_view typed) {
+    using R = rb::Status;
+    const char* label = header_field_label(field);
+    auto& h = after.header;
+    if (field == HeaderField::Recipients || field == HeaderField::FormerNames) {
+        if (!locale::is_valid_utf8(typed)) return R::fail(trf("{}: văn bản không phải UTF-8 hợp lệ", label));
+        auto items = split_list(locale::to_nfc(typed), label);
+        (field == HeaderField::Recipients ? h.recipients : after.unit.former_names) = std::move(items);
+        return ok_status();
+    }
+    auto text = clean_text(typed, label);
+    if (!text) return R::fail(text.error());
+    auto parse_date = [&](bool allow_empty) -> Result<std::optional<report::SimpleDate>> {
+        using D = Result<std::optional<report::SimpleDate>>;
+        if (text->empty()) {
+            if (allow_empty) return D::ok(std::nullopt);
+            return D::fail(trf("{}: cần một ngày, ví dụ 08/3/2024", label));
+        }
+        auto d = locale::parse_date(*text);
+        if (!d) return D::fail(trf("{}: {}", label, d.error()));
+        return D::ok(report::SimpleDate{d->year, d->month, d->day});
+    };
+    switch (field) {
+        case HeaderField::ParentBody: h.parent_body = *text; break;
+        case HeaderField::IssuingBody: h.issuing_body = *text; break;
+        case HeaderField::Number: h.number = *text; break;
+        case HeaderField::Symbol: h.symbol = *text; break;
+        case HeaderField::Place: h.place = *text; break;
+        case HeaderField::Summary: h.summary = *text; break;
+        case HeaderField::SigningAuthority: h.signing_authority = *text; break;
+        case HeaderField::SignerTitle: h.signer_title = *text; break;
+        case HeaderField::SignerName: h.signer_name = *text; break;
+        case HeaderField::UnitName:
+            if (text->empty()) return R::fail(trf("{}: không được để trống", label));
+            after.unit.name = *text;
+            break;
+        case HeaderField::UnitKind: after.unit.kind = *text; break;
+        case HeaderField::UnitParent: after.unit.parent = *text; break;
+        case HeaderField::UnitParentKind: after.unit.parent_kind = *text; break;
+        case HeaderField::UnitProvince: after.unit.province = *text; break;
+        case HeaderField::Date: {
+            auto d = parse_date(true);
+            if (!d) return R::fail(d.error());
+            h.date = *d;
+            break;
+        }
+        case HeaderField::WindowFrom:
+        case HeaderField::WindowTo: {
+            auto d = parse_date(false);
+            if (!d) return R::fail(d.error());
+            (field == HeaderField::WindowFrom ? after.window_from : after.window_to) = **d;
+            break;
+        }
+        case HeaderField::Recipients:
+        case HeaderField::FormerNames: break;
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+Result<Change> EditSession::set_header(HeaderField field, std::string_view typed) {
+    return set_header({{field, std::string(typed)}});
+}
+
+Result<Change> EditSession::set_header(const std::vector<std::pair<HeaderField, std::string>>& fields) {
+    using R = Result<Change>;
+    if (auto ok = report::ensure_editable(report_); !ok) return R::fail(ok.error());
+    report::Report after = report_;
+    for (const auto& [field, typed] : fields)
+        if (auto ok = put_header_field(after, field, typed); !ok) return R::fail(ok.error());
+    if (after.window_to < after.window_from) return R::fail(tr("Ngày cuối kỳ số liệu sớm hơn ngày đầu kỳ"));
     if (after.header == report_.header && after.unit == report_.unit && after.window_from == report_.window_from &&
         after.window_to == report_.window_to)
         return R::ok({});
@@ -363,6 +478,22 @@ Result<Change> EditSession::set_header(HeaderField field, std::string_view typed
     Change c;
     c.header = true;
     return R::ok(std::move(c));
+}
+
+std::vector<plugin::DraftOutcome> EditSession::draft_empty_sections(std::string_view section) {
+    if (!report::ensure_editable(report_)) return {};
+    report::Report copy = report_;
+    auto outcomes = plugin::draft(*registry_, evaluation_, copy, std::string(section), previous());
+    for (auto& o : outcomes) {
+        if (o.kind != plugin::DraftOutcome::Kind::Drafted) continue;
+        break_coalescing();  // one undo step per drafted section
+        if (auto ok = set_text(o.section, copy.narrative[o.section]); !ok) {
+            o.kind = plugin::DraftOutcome::Kind::Failed;
+            o.message = ok.error();
+        }
+    }
+    break_coalescing();
+    return outcomes;
 }
 
 Result<std::string> EditSession::draft_text(std::string_view section) const {

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "plugin/extensions.hpp"
 #include "plugin/registry.hpp"
+#include "report/entry.hpp"
 #include "report/report.hpp"
 #include "validate/evaluation.hpp"
 #include "validate/findings.hpp"
@@ -39,12 +41,21 @@ enum class HeaderField {
     UnitName,
     UnitParent,
     UnitProvince,
+    // Not on the form: set from the command line (header unit-kind=, parent-kind=, former-names=).
+    UnitKind,        // "xã", "phường", "đặc khu"
+    UnitParentKind,  // "huyện", "thị xã", …
+    FormerNames,     // one per line, or separated by ";"
 };
 
 // Every field, in the order a form shows them.
 const std::vector<HeaderField>& header_fields();
 // Its label in the UI language ("Ngày ban hành" / "Date of issue").
 const char* header_field_label(HeaderField f);
+// Its name on the command line ("number", "date", "recipients", …) and back.
+const char* header_field_key(HeaderField f);
+std::optional<HeaderField> header_field_from_key(std::string_view key);
+// Every field that has a name on the command line, in the order the usage lists them.
+const std::vector<HeaderField>& all_header_fields();
 
 // What one edit (or one undo / redo) changed, so that a view refreshes only that.
 struct Change {
@@ -93,15 +104,25 @@ public:
     // What the user typed for an indicator ("1.034", "16,67", "có", a choice label, "" to
     // clear). On bad input the report is unchanged and the error names the indicator.
     Result<Change> set_value(std::string_view code, std::string_view typed);
+    // Several values at once, all or nothing: every refusal is named, nothing is written
+    // unless all are good. One undo step per value.
+    Result<Change> set_values(const std::vector<report::Assignment>& values);
     Result<Change> set_note(std::string_view code, std::string_view text);
     // Consecutive calls for the same section coalesce into one undo step until
     // break_coalescing() (a front end calls it when the user leaves the editor).
     Result<Change> set_text(std::string_view section, std::string_view text);
+    // Lists (recipients, former names) are typed one item per line or separated by ";".
     Result<Change> set_header(HeaderField field, std::string_view typed);
+    // Several fields at once, all or nothing, one undo step (the data window's order is checked
+    // once all are in, so both ends can move together).
+    Result<Change> set_header(const std::vector<std::pair<HeaderField, std::string>>& fields);
     std::string header_text(HeaderField field) const;  // as the form shows it (dates dd/mm/yyyy)
     // Fills an empty section from the plugin's drafter or the definition's template; returns
     // the text that was inserted, or the reason nothing was.
     Result<std::string> draft_text(std::string_view section) const;
+    // Fills the empty sections (all of them, or only `section`) from the plugins' drafters and
+    // the definition's templates, one undo step each; says what happened to each section.
+    std::vector<plugin::DraftOutcome> draft_empty_sections(std::string_view section = {});
     void break_coalescing() { coalesce_open_ = false; }
 
     bool can_undo() const { return undo_pos_ > 0; }

@@ -107,7 +107,7 @@ void builtin_findings(const Evaluation& ev, const report::Report& r, std::vector
         f.rule = "empty-section";
         f.key = "empty-section:" + s.id;
         f.section = s.id;
-        f.message = trf("Mục {} “{}” chưa có nội dung.", s.id, report::fill_placeholders(s.title.get(), r));
+        f.message = trf("Mục {} “{}” chưa có nội dung.", s.id, report::fill_placeholders(s.title.get(), r, i18n::language()));
         out.push_back(std::move(f));
     }
     for (const auto& [id, text] : r.narrative) {
@@ -210,7 +210,7 @@ NarrativeInput narrative_input(const Evaluation& ev, const report::Report& r) {
     for (const auto& s : type.sections) {
         auto it = r.narrative.find(s.id);
         if (it == r.narrative.end() || it->second.empty()) continue;
-        in.sections.push_back({s.id, s.id, report::fill_placeholders(s.title.vi, r), it->second});
+        in.sections.push_back({s.id, s.id, report::fill_placeholders(s.title.vi, r, report::kDocument), it->second});
     }
     for (std::size_t i = 0; i < type.indicators.size(); ++i) {
         const auto& ind = type.indicators[i];

@@ -1,15 +1,21 @@
 #pragma once
-// Runs the real reportbench-cli the way a user's shell does, capturing what it prints.
+// Runs reportbench-cli's commands and captures what they print: in this process by default
+// (the program's own entry point, rb::cli::main_entry, with std::cout and std::cerr captured),
+// or as the real program started the way a user's shell does (`cli_process`), for what only a
+// process shows: its exit status as the shell sees it, its output streams as files.
 #include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "cli_main.hpp"
 
 namespace rb::test {
 
@@ -54,7 +60,28 @@ public:
     std::filesystem::path path(const std::string& name) const { return dir_ / name; }
     const std::filesystem::path& dir() const { return dir_; }
 
-    CliRun cli(const std::vector<std::string>& args) const { return run(RB_CLI, args); }
+    CliRun cli(const std::vector<std::string>& args) const { return in_process(args); }
+    CliRun cli_process(const std::vector<std::string>& args) const { return run(RB_CLI, args); }
+
+    // The command run by the program's own entry point in this process.
+    static CliRun in_process(const std::vector<std::string>& args) {
+        std::vector<std::string> words{RB_CLI};
+        words.insert(words.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& w : words) argv.push_back(w.data());
+        argv.push_back(nullptr);
+        std::ostringstream out;
+        std::ostringstream err;
+        auto* const old_out = std::cout.rdbuf(out.rdbuf());
+        auto* const old_err = std::cerr.rdbuf(err.rdbuf());
+        CliRun r;
+        r.exit_code = rb::cli::main_entry(static_cast<int>(words.size()), argv.data());
+        std::cout.rdbuf(old_out);
+        std::cerr.rdbuf(old_err);
+        r.out = out.str();
+        r.err = err.str();
+        return r;
+    }
 
     CliRun run(const std::string& program, const std::vector<std::string>& args) const {
         std::string cmd = shell_quote(program);

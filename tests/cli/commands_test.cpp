@@ -142,6 +142,51 @@ TEST(Report, AFileThatCannotBeReadIsRefusedAndLeftAlone) {
     EXPECT_EQ(slurp(path), before);
 }
 
+// Most tests run the commands in this process; these run the real program as a shell does,
+// for what only the process shows: its exit status and its two output streams.
+TEST(Program, ExitCodesAndStreamsAreWhatAShellSees) {
+    Sandbox box;
+    const std::string sample = kCchc + "/samples/phuong-dinh-2024-q1.rbr";
+    const CliRun warnings = box.cli_process({"validate", sample});
+    EXPECT_EQ(warnings.exit_code, 0) << "the sample has warnings, no errors: " << warnings.err;
+    EXPECT_NE(warnings.out.find("narrative.number"), std::string::npos) << warnings.out;
+    const std::string copy = box.path("q1.rbr").string();
+    fs::copy_file(sample, copy);
+    const CliRun refused = box.cli_process({"set", copy, "I.2.1=abc"});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("I.2.1"), std::string::npos) << refused.err;
+    const CliRun missing = box.cli_process({"validate", box.path("none.rbr").string()});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_TRUE(missing.out.empty()) << missing.out;
+    EXPECT_NE(missing.err.find("none.rbr"), std::string::npos) << missing.err;
+    const CliRun types = box.cli_process({"types"});
+    EXPECT_EQ(types.exit_code, 0);
+    EXPECT_NE(types.out.find("cchc"), std::string::npos);
+    EXPECT_TRUE(types.err.empty()) << types.err;
+    // The same answers in this process.
+    EXPECT_EQ(box.cli({"validate", sample}).out, warnings.out);
+    EXPECT_EQ(box.cli({"types"}).out, types.out);
+}
+
+TEST(Program, VersionAndHelpForOneCommand) {
+    Sandbox box;
+    const CliRun v = box.cli({"--version"});
+    EXPECT_EQ(v.exit_code, 0);
+    EXPECT_EQ(v.out, std::string("reportbench-cli ") + RB_VERSION + "\n");
+    const CliRun h = box.cli({"help", "new"});
+    EXPECT_EQ(h.exit_code, 0) << h.err;
+    EXPECT_EQ(h.out.rfind("  new TYPE --period P", 0), 0u) << h.out;
+    EXPECT_NE(h.out.find("--unit-profile"), std::string::npos) << "the continued line: " << h.out;
+    EXPECT_EQ(h.out.find("  set "), std::string::npos) << "only that command: " << h.out;
+    EXPECT_NE(h.out.find("Ví dụ:\n  reportbench-cli new cchc"), std::string::npos) << h.out;
+    const CliRun en = box.cli({"--lang", "en", "help", "validate"});
+    EXPECT_NE(en.out.find("exit code 0: no errors"), std::string::npos) << en.out;
+    EXPECT_NE(en.out.find("Example:"), std::string::npos) << en.out;
+    const CliRun none = box.cli({"help", "frobnicate"});
+    EXPECT_EQ(none.exit_code, 2);
+    EXPECT_NE(none.err.find("frobnicate"), std::string::npos);
+}
+
 TEST(Report, AReportOfATypeThatIsNotInstalledSaysSo) {
     Sandbox box;
     const auto path = box.path("other.rbr");
@@ -158,6 +203,41 @@ TEST(New, RefusesAPeriodTheTypeDoesNotAllowAndBadPeriodText) {
     EXPECT_EQ(box.cli({"new", "cchc", "--period", "2024-Q5", "-o", box.path("x.rbr").string()}).exit_code, 1);
     EXPECT_FALSE(fs::exists(box.path("x.rbr")));
     EXPECT_EQ(box.cli({"new", "nosuchtype", "--period", "2024-Q1", "-o", box.path("x.rbr").string()}).exit_code, 2);
+}
+
+// The official document is Vietnamese whatever language the program speaks: the summary line
+// a new report gets, and the title its export prints.
+TEST(New, TheDocumentsTextIsVietnameseWhateverTheInterfaceLanguage) {
+    Sandbox box;
+    const std::string report = box.path("q1.rbr").string();
+    const CliRun made = box.cli({"--lang", "en", "new", "cchc", "--period", "2024-Q1", "--unit", "Phương Định", "-o", report});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    EXPECT_NE(made.out.find("Q1 2024"), std::string::npos) << "the interface speaks English: " << made.out;
+    const auto h = parse_json(box.cli({"--lang", "en", "header", report, "--json"}));
+    EXPECT_EQ(h["summary"], "Kết quả công tác cải cách hành chính Quý I năm 2024");
+}
+
+// Header fields go through the editing session: trimmed, lists split on new lines or ";", both
+// ends of the data window moved in one command, all or nothing.
+TEST(Header, FieldsAreSetAsTheDesktopSetsThem) {
+    Sandbox box;
+    const std::string report = box.path("q1.rbr").string();
+    ASSERT_EQ(box.cli({"new", "cchc", "--period", "2024-Q1", "--unit", "Phương Định", "-o", report}).exit_code, 0);
+    const CliRun set = box.cli({"header", report, "signer=  Nguyễn Minh Khâm  ", "recipients=- UBND huyện;\nPhòng Nội vụ; - Lưu: VT.",
+                                "from=01/01/2025", "to=14/03/2025"});
+    ASSERT_EQ(set.exit_code, 0) << set.err;
+    auto h = parse_json(box.cli({"header", report, "--json"}));
+    EXPECT_EQ(h["signer"], "Nguyễn Minh Khâm");
+    ASSERT_EQ(h["recipients"].size(), 3u) << h["recipients"].dump();
+    EXPECT_EQ(h["recipients"][0], "UBND huyện");
+    EXPECT_EQ(h["recipients"][2], "Lưu: VT");
+    EXPECT_EQ(h["from"], "2025-01-01");
+    EXPECT_EQ(h["to"], "2025-03-14");
+    // One bad field: nothing is written.
+    const CliRun bad = box.cli({"header", report, "number=10", "unit="});
+    EXPECT_EQ(bad.exit_code, 1);
+    h = parse_json(box.cli({"header", report, "--json"}));
+    EXPECT_NE(h["number"], "10");
 }
 
 }  // namespace

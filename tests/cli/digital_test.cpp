@@ -14,9 +14,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::string kPlugin = std::string(RB_SOURCE_DIR) + "/plugins/digital";
-const std::string kSamples = kPlugin + "/samples";
-const std::vector<std::string> kSections = {"intro", "I.1",   "I.2",   "II.1",  "II.2", "II.3", "II.4",
+const std::string kDigitalPlugin = std::string(RB_SOURCE_DIR) + "/plugins/digital";
+const std::string kDigitalSamples = kDigitalPlugin + "/samples";
+const std::vector<std::string> kDigitalSections = {"intro", "I.1",   "I.2",   "II.1",  "II.2", "II.3", "II.4",
                                             "II.5",  "III.1", "III.2", "III.3", "IV",   "V",    "closing"};
 
 const json* find_by(const json& list, const char* key, const std::string& value) {
@@ -135,9 +135,9 @@ protected:
         good_ = box_->path("good.rbr").string();
         mistakes_ = box_->path("mistakes.rbr").string();
         setenv("REPORTBENCH_CLI", RB_CLI, 1);
-        const CliRun g = box_->run(kSamples + "/make-ninh-giang-2025-q3.sh", {good_});
+        const CliRun g = box_->run(kDigitalSamples + "/make-ninh-giang-2025-q3.sh", {good_});
         ASSERT_EQ(g.exit_code, 0) << g.out << g.err;
-        const CliRun m = box_->run(kSamples + "/make-ninh-giang-2025-q3-mistakes.sh", {mistakes_});
+        const CliRun m = box_->run(kDigitalSamples + "/make-ninh-giang-2025-q3-mistakes.sh", {mistakes_});
         ASSERT_EQ(m.exit_code, 0) << m.out << m.err;
     }
     static void TearDownTestSuite() {
@@ -291,7 +291,7 @@ TEST_F(DigitalSamples, TheMistakesSampleIsCaught) {
             contradiction = f["section"] == "II.1" && f["codes"] == json::array({"I.1.2"}) &&
                             msg.find("1.142") != std::string::npos && msg.find("1.124") != std::string::npos;
             ASSERT_TRUE(f.contains("range")) << f.dump();
-            const std::string text = slurp(kSamples + "/ninh-giang-2025-q3-mistakes/II.1.txt");
+            const std::string text = slurp(kDigitalSamples + "/ninh-giang-2025-q3-mistakes/II.1.txt");
             EXPECT_EQ(text.substr(f["range"][0].get<std::size_t>(), f["range"][1].get<std::size_t>()), "1.142");
         }
         if (rule == "narrative.year") year = f["section"] == "I.1" && msg.find("2024") != std::string::npos;
@@ -310,12 +310,12 @@ TEST_F(DigitalSamples, CorrectingTheMistakesClearsEveryFinding) {
     fs::copy_file(mistakes_, fixed, fs::copy_options::overwrite_existing);
     ASSERT_EQ(box_->cli({"set", fixed, "I.7.2=44", "III.1.2=27", "III.1.3=158"}).exit_code, 0);
     for (const char* s : {"I.1", "II.1", "II.3"})
-        ASSERT_EQ(box_->cli({"text", fixed, s, "--file", kSamples + "/ninh-giang-2025-q3/" + s + ".txt"}).exit_code, 0);
+        ASSERT_EQ(box_->cli({"text", fixed, s, "--file", kDigitalSamples + "/ninh-giang-2025-q3/" + s + ".txt"}).exit_code, 0);
     const json j = validate(fixed);
     EXPECT_EQ(j["exit"], 0);
     EXPECT_TRUE(j["findings"].empty()) << j["findings"].dump(2);
     EXPECT_EQ(values(fixed), values(good_));
-    for (const auto& s : kSections)
+    for (const auto& s : kDigitalSections)
         EXPECT_EQ(box_->cli({"text", fixed, s}).out, box_->cli({"text", good_, s}).out) << s;
 }
 
@@ -377,7 +377,7 @@ TEST_F(DigitalSamples, EachRuleCatchesItsMistake) {
         EXPECT_EQ(rules_of(j, "warning").count("members-per-team"), 0u) << members;
     }
     // Every rule of the definition has a case above.
-    const std::string def = slurp(kPlugin + "/digital-2025.xml");
+    const std::string def = slurp(kDigitalPlugin + "/digital-2025.xml");
     std::set<std::string> defined;
     for (auto at = def.find("<rule id=\""); at != std::string::npos; at = def.find("<rule id=\"", at + 1)) {
         const auto b = at + 10;
@@ -412,15 +412,15 @@ TEST_F(DigitalSamples, TheBundledSamplesAreCurrent) {
     for (const auto& [bundled_name, made] :
          std::vector<std::pair<std::string, std::string>>{{"ninh-giang-2025-q3", good_},
                                                           {"ninh-giang-2025-q3-mistakes", mistakes_}}) {
-        const std::string bundled = kSamples + "/" + bundled_name + ".rbr";
+        const std::string bundled = kDigitalSamples + "/" + bundled_name + ".rbr";
         ASSERT_TRUE(fs::exists(bundled)) << bundled;
         EXPECT_EQ(values(bundled), values(made)) << bundled_name;
-        for (const auto& s : kSections) {
+        for (const auto& s : kDigitalSections) {
             const CliRun b = box_->cli({"text", bundled, s});
             ASSERT_EQ(b.exit_code, 0) << bundled_name << " " << s;
             EXPECT_FALSE(b.out.empty()) << bundled_name << " " << s;
             EXPECT_EQ(b.out, box_->cli({"text", made, s}).out) << bundled_name << " " << s;
-            EXPECT_EQ(b.out, slurp(kSamples + "/" + bundled_name + "/" + s + ".txt")) << bundled_name << " " << s;
+            EXPECT_EQ(b.out, slurp(kDigitalSamples + "/" + bundled_name + "/" + s + ".txt")) << bundled_name << " " << s;
         }
         EXPECT_EQ(parse_json(box_->cli({"header", bundled, "--json"})),
                   parse_json(box_->cli({"header", made, "--json"})))

@@ -14,10 +14,10 @@ namespace rb::test {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kCchc = std::string(RB_SOURCE_DIR) + "/plugins/cchc";
-const std::string kSample = kCchc + "/samples/phuong-dinh-2024-q1.rbr";
+const std::string kCchcPath = std::string(RB_SOURCE_DIR) + "/plugins/cchc";
+const std::string kSample = kCchcPath + "/samples/phuong-dinh-2024-q1.rbr";
 
-fs::path copy_sample(const Sandbox& box, const std::string& name) {
+fs::path copy_cchc_sample(const Sandbox& box, const std::string& name) {
     const fs::path to = box.path(name);
     fs::copy_file(kSample, to, fs::copy_options::overwrite_existing);
     return to;
@@ -28,7 +28,7 @@ const std::vector<std::string> kBeyond64 = {"99999999999999999999", "-9999999999
 
 TEST(CliHostile, NumbersBeyond64BitsTypedWithSetAreRefusedAndTheFileKept) {
     Sandbox box;
-    const auto path = copy_sample(box, "r.rbr");
+    const auto path = copy_cchc_sample(box, "r.rbr");
     const std::string before = slurp(path);
     for (const auto& n : kBeyond64) {
         const auto r = box.cli({"set", path.string(), "I.1=" + n});
@@ -40,7 +40,7 @@ TEST(CliHostile, NumbersBeyond64BitsTypedWithSetAreRefusedAndTheFileKept) {
 
 TEST(CliHostile, NumbersBeyond64BitsInAReportFileAreErrorsNamingTheIndicator) {
     Sandbox box;
-    const auto path = copy_sample(box, "r.rbr");
+    const auto path = copy_cchc_sample(box, "r.rbr");
     std::string text = slurp(path);
     const std::string from = "<value code=\"I.1\">12</value>";
     ASSERT_NE(text.find(from), std::string::npos);
@@ -67,7 +67,7 @@ TEST(CliHostile, NumbersBeyond64BitsInAReportFileAreErrorsNamingTheIndicator) {
 
 TEST(CliHostile, NumbersBeyond64BitsInASubmissionAreRefusedAndNothingIsWritten) {
     Sandbox box;
-    const auto path = copy_sample(box, "r.rbr");
+    const auto path = copy_cchc_sample(box, "r.rbr");
     const auto sub = box.path("sub.xml");
     ASSERT_EQ(box.cli({"export", path.string(), "--format", "xml", "-o", sub.string()}).exit_code, 0);
     const std::string xml = slurp(sub);
@@ -118,7 +118,7 @@ TEST(CliHostile, ControlCharactersAndInvalidUtf8InEveryTextPath) {
     const std::regex control("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
     for (const auto& p : paths) {
         for (const auto& [kind, text] : bad) {
-            const auto file = copy_sample(box, "t.rbr");
+            const auto file = copy_cchc_sample(box, "t.rbr");
             const std::string before = slurp(file);
             const auto r = box.cli(p.args(file.string(), text));
             const std::string after = slurp(file);
@@ -168,11 +168,11 @@ TEST(CliHostile, AReportOfATypeNotInstalledIsRefusedByEveryCommandAndLeftAlone) 
 // A plugin folder of ours, copied from the bundled cchc plugin under a new id (no library).
 fs::path make_plugin(const fs::path& folder, const std::string& id) {
     fs::create_directories(folder);
-    std::string m = slurp(kCchc + "/plugin.xml");
+    std::string m = slurp(kCchcPath + "/plugin.xml");
     m = std::regex_replace(m, std::regex("id=\"cchc\""), "id=\"" + id + "\"");
     m = std::regex_replace(m, std::regex("\\s*<(library|profile|definition file=\"cchc-ninh)[^>]*/>"), "");
     std::ofstream(folder / "plugin.xml") << m;
-    std::string def = slurp(kCchc + "/cchc-nam-dinh-2024.xml");
+    std::string def = slurp(kCchcPath + "/cchc-nam-dinh-2024.xml");
     def = std::regex_replace(def, std::regex("id=\"cchc\""), "id=\"" + id + "\"", std::regex_constants::format_first_only);
     std::ofstream(folder / "cchc-nam-dinh-2024.xml") << def;
     return folder;

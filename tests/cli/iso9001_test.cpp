@@ -17,10 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kPlugin = std::string(RB_SOURCE_DIR) + "/plugins/iso9001";
-const std::string kSamples = kPlugin + "/samples";
+const std::string kIsoPlugin = std::string(RB_SOURCE_DIR) + "/plugins/iso9001";
+const std::string kIsoSamples = kIsoPlugin + "/samples";
 const std::string kEdition = "tcvn-iso-9001-2015";
-const std::vector<std::string> kSections = {"intro", "I",     "II",    "III.1", "III.2",  "III.3",
+const std::vector<std::string> kIsoSections = {"intro", "I",     "II",    "III.1", "III.2",  "III.3",
                                             "III.4", "III.5", "III.6", "III.7", "III.8",  "IV.1",
                                             "IV.2",  "IV.3",  "V",     "VI",    "closing"};
 
@@ -150,7 +150,7 @@ TEST(Iso9001Type, AQuarterOrNineMonthsIsRefusedAHalfYearAndAYearAreMade) {
     Sandbox box;
     for (const char* period : {"2025-Q1", "2025-Q4", "2025-9M"}) {
         const auto out = box.path(std::string(period) + ".rbr");
-        const CliRun r = box.cli({"new", "iso9001", "--period", period, "-o", out.string()});
+        const CliRun r = box.cli({"new", "iso9001", "--period", period, "--unit", "Hải Hậu", "-o", out.string()});
         EXPECT_EQ(r.exit_code, 1) << period << r.out << r.err;
         EXPECT_NE(r.err.find("half-year, year"), std::string::npos) << r.err;
         EXPECT_FALSE(fs::exists(out)) << period;
@@ -171,14 +171,20 @@ TEST(Iso9001Type, AQuarterOrNineMonthsIsRefusedAHalfYearAndAYearAreMade) {
     ASSERT_FALSE(h["recipients"].empty());
     EXPECT_EQ(h["recipients"][0], "Sở Khoa học và Công nghệ tỉnh Ninh Bình");
     EXPECT_EQ(h["recipients"].back(), "Lưu: VT");
-    EXPECT_EQ(box.cli({"new", "iso9001", "--period", "2025", "-o", box.path("y.rbr").string()}).exit_code, 0);
+    EXPECT_EQ(box.cli({"new", "iso9001", "--period", "2025", "--unit", "Hải Hậu", "-o", box.path("y.rbr").string()}).exit_code, 0);
+    // A report names its unit: the editing session refuses a new report without one, from
+    // the command line as in the desktop's wizard.
+    const CliRun nameless = box.cli({"new", "iso9001", "--period", "2025", "-o", box.path("z.rbr").string()});
+    EXPECT_EQ(nameless.exit_code, 1);
+    EXPECT_NE(nameless.err.find("tên đơn vị"), std::string::npos) << nameless.err;
+    EXPECT_FALSE(fs::exists(box.path("z.rbr")));
 }
 
 TEST(Iso9001Type, EveryFileOfThePluginPassesTheSchemaCheck) {
     Sandbox box;
     for (const std::string& f : std::vector<std::string>{
-             kPlugin + "/plugin.xml", kPlugin + "/iso9001-2024.xml", kSamples + "/hai-hau.unit.xml",
-             kSamples + "/hai-hau-2025.rbr", kSamples + "/hai-hau-2025-mistakes.rbr"}) {
+             kIsoPlugin + "/plugin.xml", kIsoPlugin + "/iso9001-2024.xml", kIsoSamples + "/hai-hau.unit.xml",
+             kIsoSamples + "/hai-hau-2025.rbr", kIsoSamples + "/hai-hau-2025-mistakes.rbr"}) {
         const CliRun r = box.cli({"schema", "check", f});
         EXPECT_EQ(r.exit_code, 0) << f << '\n' << r.out << r.err;
     }
@@ -192,7 +198,7 @@ protected:
     static std::string make(Sandbox& box, const std::string& script, const std::string& name) {
         setenv("REPORTBENCH_CLI", RB_CLI, 1);
         const std::string out = box.path(name).string();
-        const CliRun made = box.run(kSamples + "/" + script, {out});
+        const CliRun made = box.run(kIsoSamples + "/" + script, {out});
         EXPECT_EQ(made.exit_code, 0) << made.out << made.err;
         EXPECT_FALSE(fs::exists(out + ".bak")) << "the script leaves no backup behind";
         return out;
@@ -212,7 +218,7 @@ protected:
                                           const std::string& made) {
         ASSERT_TRUE(fs::exists(bundled)) << bundled;
         EXPECT_EQ(values(box, bundled), values(box, made));
-        for (const auto& s : kSections) {
+        for (const auto& s : kIsoSections) {
             const CliRun b = box.cli({"text", bundled, s});
             ASSERT_EQ(b.exit_code, 0) << s << b.err;
             EXPECT_EQ(b.out, box.cli({"text", made, s}).out) << s;
@@ -294,10 +300,10 @@ TEST_F(Iso9001GoodSample, EveryComputedValueHasItsExpectedDisplay) {
 }
 
 TEST_F(Iso9001GoodSample, NarrativeAndHeaderReadBackExactly) {
-    for (const auto& s : kSections) {
+    for (const auto& s : kIsoSections) {
         const CliRun r = box_->cli({"text", report_, s});
         ASSERT_EQ(r.exit_code, 0) << s << r.err;
-        EXPECT_EQ(r.out, slurp(kSamples + "/hai-hau-2025/" + s + ".txt")) << s;
+        EXPECT_EQ(r.out, slurp(kIsoSamples + "/hai-hau-2025/" + s + ".txt")) << s;
     }
     const auto h = parse_json(box_->cli({"header", report_, "--json"}));
     EXPECT_EQ(h["number"], "285");
@@ -319,7 +325,7 @@ TEST_F(Iso9001GoodSample, NarrativeAndHeaderReadBackExactly) {
 }
 
 TEST_F(Iso9001GoodSample, TheBundledSampleIsCurrent) {
-    expect_bundled_is_current(*box_, kSamples + "/hai-hau-2025.rbr", report_);
+    expect_bundled_is_current(*box_, kIsoSamples + "/hai-hau-2025.rbr", report_);
 }
 
 TEST_F(Iso9001GoodSample, ProseFiguresAreComparedWithTheAppendix) {
@@ -486,7 +492,7 @@ TEST_F(Iso9001MistakesSample, AnErrorCannotBeJustifiedAWarningCan) {
 }
 
 TEST_F(Iso9001MistakesSample, TheBundledSampleIsCurrent) {
-    expect_bundled_is_current(*box_, kSamples + "/hai-hau-2025-mistakes.rbr", report_);
+    expect_bundled_is_current(*box_, kIsoSamples + "/hai-hau-2025-mistakes.rbr", report_);
 }
 
 }  // namespace

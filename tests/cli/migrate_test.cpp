@@ -10,17 +10,17 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::string kSample = std::string(RB_SOURCE_DIR) + "/plugins/cchc/samples/phuong-dinh-2024-q1.rbr";
+const std::string kMigrateSample = std::string(RB_SOURCE_DIR) + "/plugins/cchc/samples/phuong-dinh-2024-q1.rbr";
 
-std::string copy_sample(const Sandbox& box) {
+std::string copy_migrate_sample(const Sandbox& box) {
     const auto p = box.path("phuong-dinh-2024-q1.rbr");
-    fs::copy_file(kSample, p);
+    fs::copy_file(kMigrateSample, p);
     return p.string();
 }
 
 TEST(MigrateCli, DryRunPrintsTheSummaryAndWritesNothing) {
     Sandbox box;
-    const std::string in = copy_sample(box);
+    const std::string in = copy_migrate_sample(box);
     const std::string before = slurp(in);
     const CliRun r = box.cli({"migrate", in, "--edition", "ninh-binh-2025", "--dry-run"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -34,7 +34,7 @@ TEST(MigrateCli, DryRunPrintsTheSummaryAndWritesNothing) {
 
 TEST(MigrateCli, WritesBesideTheInputUnderTheEditionsNameAndKeepsTheInput) {
     Sandbox box;
-    const std::string in = copy_sample(box);
+    const std::string in = copy_migrate_sample(box);
     const std::string before = slurp(in);
     const CliRun r = box.cli({"migrate", in, "--edition", "ninh-binh-2025", "--json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -74,7 +74,7 @@ TEST(MigrateCli, WritesBesideTheInputUnderTheEditionsNameAndKeepsTheInput) {
 
 TEST(MigrateCli, OverwritesTheInputOnlyWhenOutputNamesIt) {
     Sandbox box;
-    const std::string in = copy_sample(box);
+    const std::string in = copy_migrate_sample(box);
     const CliRun r = box.cli({"migrate", in, "--edition", "ninh-binh-2025", "-o", in});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(slurp(in).find(R"(edition="ninh-binh-2025")"), std::string::npos);
@@ -83,7 +83,7 @@ TEST(MigrateCli, OverwritesTheInputOnlyWhenOutputNamesIt) {
 
 TEST(MigrateCli, SpeaksEnglishWithLangEn) {
     Sandbox box;
-    const std::string in = copy_sample(box);
+    const std::string in = copy_migrate_sample(box);
     const CliRun r = box.cli({"--lang", "en", "migrate", in, "--edition", "ninh-binh-2025", "--dry-run"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("70 values and 14 sections carried as they were"), std::string::npos) << r.out;
@@ -92,7 +92,7 @@ TEST(MigrateCli, SpeaksEnglishWithLangEn) {
 
 TEST(MigrateCli, AnUnknownEditionOrTheSameEditionIsRefused) {
     Sandbox box;
-    const std::string in = copy_sample(box);
+    const std::string in = copy_migrate_sample(box);
     CliRun r = box.cli({"migrate", in, "--edition", "ha-noi-2030"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("ninh-binh-2025"), std::string::npos) << r.err;  // lists the editions

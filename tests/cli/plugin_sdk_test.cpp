@@ -69,7 +69,7 @@ TEST(PluginSdk, TheExampleBuildsOutOfTreeAgainstAnInstallAndLoads) {
     EXPECT_TRUE(cchc) << "the installed tree finds its own plugins";
 
     const std::string report = box.path("q1.rbr").string();
-    ASSERT_EQ(box.run(cli, {"--plugin-path", build, "new", "tiep-cong-dan", "--period", "2025-Q1", "-o", report}).exit_code, 0);
+    ASSERT_EQ(box.run(cli, {"--plugin-path", build, "new", "tiep-cong-dan", "--period", "2025-Q1", "--unit", "Phương Định", "-o", report}).exit_code, 0);
     ASSERT_EQ(box.run(cli, {"--plugin-path", build, "set", report, "I.1=2", "I.2=15", "I.3.1=4", "I.3.2=4"}).exit_code, 0);
     // The native rule: one session a month, so a quarter needs three.
     const auto v = box.run(cli, {"--plugin-path", build, "validate", report, "--json"});

@@ -10,8 +10,8 @@
 namespace rb::test {
 namespace {
 
-const std::string kSamples = std::string(RB_SOURCE_DIR) + "/plugins/cchc/samples";
-const std::vector<std::string> kSections = {"intro", "I.1",  "I.2",   "I.3",   "II.1", "II.2", "II.3",
+const std::string kSeedSamples = std::string(RB_SOURCE_DIR) + "/plugins/cchc/samples";
+const std::vector<std::string> kSeedSections = {"intro", "I.1",  "I.2",   "I.3",   "II.1", "II.2", "II.3",
                                             "II.4",  "II.5", "II.6",  "III.1", "III.2", "IV",  "closing"};
 
 class SeedReport : public ::testing::Test {
@@ -20,7 +20,7 @@ protected:
         box_ = new Sandbox();
         report_ = box_->path("q1.rbr").string();
         setenv("REPORTBENCH_CLI", RB_CLI, 1);
-        const CliRun made = box_->run(kSamples + "/make-phuong-dinh-2024-q1.sh", {report_});
+        const CliRun made = box_->run(kSeedSamples + "/make-phuong-dinh-2024-q1.sh", {report_});
         ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
     }
     static void TearDownTestSuite() {
@@ -202,10 +202,10 @@ TEST_F(SeedReport, ValidateExitCodeIsOneWhenErrorsAreFound) {
 }
 
 TEST_F(SeedReport, NarrativeAndHeaderReadBackExactly) {
-    for (const auto& s : kSections) {
+    for (const auto& s : kSeedSections) {
         const CliRun r = box_->cli({"text", report_, s});
         ASSERT_EQ(r.exit_code, 0) << s << r.err;
-        EXPECT_EQ(r.out, slurp(kSamples + "/phuong-dinh-2024-q1/" + s + ".txt")) << s;
+        EXPECT_EQ(r.out, slurp(kSeedSamples + "/phuong-dinh-2024-q1/" + s + ".txt")) << s;
     }
     const CliRun h = box_->cli({"header", report_, "--json"});
     ASSERT_EQ(h.exit_code, 0);
@@ -233,7 +233,7 @@ TEST_F(SeedReport, SavingAndReloadingChangesNothing) {
     ASSERT_EQ(box_->cli({"set", copy.string(), "I.1=12"}).exit_code, 0);
     const CliRun again = box_->cli({"get", copy.string(), "--json"});
     EXPECT_EQ(parse_json(again)["values"], first);
-    for (const auto& s : kSections)
+    for (const auto& s : kSeedSections)
         EXPECT_EQ(box_->cli({"text", copy.string(), s}).out, box_->cli({"text", report_, s}).out) << s;
     EXPECT_TRUE(std::filesystem::exists(copy.string() + ".bak")) << "the previous version is kept";
     EXPECT_EQ(box_->cli({"schema", "check", copy.string()}).exit_code, 0);
@@ -241,9 +241,9 @@ TEST_F(SeedReport, SavingAndReloadingChangesNothing) {
 
 TEST_F(SeedReport, TheBundledSampleIsCurrent) {
     // The committed sample must be what its script makes today.
-    const std::string bundled = kSamples + "/phuong-dinh-2024-q1.rbr";
+    const std::string bundled = kSeedSamples + "/phuong-dinh-2024-q1.rbr";
     EXPECT_EQ(parse_json(box_->cli({"get", bundled, "--json"}))["values"], values());
-    for (const auto& s : kSections) EXPECT_EQ(box_->cli({"text", bundled, s}).out, box_->cli({"text", report_, s}).out) << s;
+    for (const auto& s : kSeedSections) EXPECT_EQ(box_->cli({"text", bundled, s}).out, box_->cli({"text", report_, s}).out) << s;
     EXPECT_EQ(parse_json(box_->cli({"header", bundled, "--json"})), parse_json(box_->cli({"header", report_, "--json"})));
 }
 

@@ -14,10 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "base/file_io.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
 #include "plugin/registry.hpp"
 #include "report/report.hpp"
+#include "session/edit_session.hpp"
 #include "validate/evaluation.hpp"
 #include "validate/findings.hpp"
 
@@ -89,12 +91,12 @@ inline Args parse_args(int argc, char** argv, int first) {
     return a;
 }
 
+// Text files given on the command line are read with the report's own limit: nothing larger
+// could be saved, and a FIFO or a device is refused instead of blocking.
 inline std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail(kCannotRun, trf("Không mở được tệp {}", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    auto text = files::read(path, files::kMaxReportBytes);
+    if (!text) fail(kCannotRun, text.error());
+    return std::move(*text);
 }
 
 // Text given with --value or --file (exactly one of them).
@@ -116,24 +118,8 @@ inline std::string periods_text(const schema::ReportType& t) {
     return out;
 }
 
-inline std::string period_kind_name(report::PeriodKind k) {
-    switch (k) {
-        case report::PeriodKind::Quarter: return "quarter";
-        case report::PeriodKind::HalfYear: return "half-year";
-        case report::PeriodKind::NineMonths: return "nine-months";
-        case report::PeriodKind::Year: return "year";
-    }
-    return "";
-}
-
-inline std::string date_text(const report::SimpleDate& d) { return fmt::format("{:02}/{:02}/{}", d.day, d.month, d.year); }
-
-inline report::SimpleDate to_simple(const locale::Date& d) { return {d.year, d.month, d.day}; }
-
-inline report::SimpleDate parse_date_arg(const std::string& what, const std::string& text) {
-    auto d = locale::parse_date(text);
-    if (!d) fail(kDataError, trf("{}: {}", what, d.error()));
-    return to_simple(*d);
+inline std::string date_text(const report::SimpleDate& d) {
+    return locale::format_date_short(locale::Date{d.year, d.month, d.day});
 }
 
 class App {
@@ -193,6 +179,20 @@ public:
     void save(report::Report& r, const std::string& path) {
         r.modified = report::timestamp_now();
         if (auto ok = report::save(r, path); !ok) fail(kCannotRun, ok.error());
+    }
+
+    // Every change to a report goes through an editing session, as in the desktop: the rules
+    // about editing live there once.
+    std::unique_ptr<session::EditSession> open_session(const std::string& path) {
+        return session_over(load_report(path), path);
+    }
+    std::unique_ptr<session::EditSession> session_over(report::Report r, const std::string& path) {
+        auto s = session::EditSession::create(registry(), std::move(r), path, false);
+        if (!s) fail(kCannotRun, s.error());
+        return std::move(*s);
+    }
+    void save(session::EditSession& s) {
+        if (auto ok = s.save(); !ok) fail(kCannotRun, ok.error());
     }
 
 private:

@@ -25,10 +25,6 @@ bool inside(const fs::path& file, const fs::path& folder) {
     return true;
 }
 
-std::string period_label(const report::Period& p) {
-    return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
-}
-
 json past_json(const history::PastReport& p) {
     return {{"period", p.period.code()}, {"files", p.files}, {"units", p.units}, {"predecessors", p.from_predecessors}};
 }
@@ -89,16 +85,16 @@ int print_comparison(App& app, const Args& a, const std::string& path, const rep
     }
     const std::string what = *baseline == history::Baseline::Previous ? tr("kỳ trước") : tr("cùng kỳ năm trước");
     if (!c->past) {
-        std::cout << trf("Không có báo cáo {} ({}) của {} trong thư mục {}.", what, period_label(c->period),
+        std::cout << trf("Không có báo cáo {} ({}) của {} trong thư mục {}.", what, c->period.label(i18n::language()),
                          r.unit.name, workspace_folder_for(a, path))
                   << '\n';
     } else if (c->past->from_predecessors) {
         std::string units;
         for (const auto& u : c->past->units) units += (units.empty() ? "" : ", ") + u;
-        std::cout << trf("So sánh với {} ({}): tổng của các xã trước sáp nhập: {}", what, period_label(c->period), units)
+        std::cout << trf("So sánh với {} ({}): tổng của các xã trước sáp nhập: {}", what, c->period.label(i18n::language()), units)
                   << '\n';
     } else {
-        std::cout << trf("So sánh với {} ({}): {}", what, period_label(c->period),
+        std::cout << trf("So sánh với {} ({}): {}", what, c->period.label(i18n::language()),
                          fs::path(c->past->files.front()).filename().string())
                   << '\n';
     }
@@ -144,7 +140,7 @@ int cmd_history(App& app, const Args& a) {
     }
     std::cout << fmt::format("{} {} ({})\n", ind.code, ind.label.get(), ind.unit);
     for (const auto& p : *series)
-        std::cout << fmt::format("  {:<28} {:>16}{}\n", period_label(p.period), p.display.empty() ? "—" : p.display,
+        std::cout << fmt::format("  {:<28} {:>16}{}\n", p.period.label(i18n::language()), p.display.empty() ? "—" : p.display,
                                  p.from_predecessors ? std::string(" ") + tr("(tổng các xã trước sáp nhập)") : std::string());
     return kOk;
 }

@@ -61,7 +61,8 @@ std::string usage_text() {
         "  --workspace THƯ_MỤC   thư mục chứa các báo cáo (mặc định: ~/ReportBench)\n"
         "  --plugin-path THƯ_MỤC thêm một thư mục plugin\n"
         "  --screenshot ẢNH.png  chụp cửa sổ chính khi đã sẵn sàng\n"
-        "  --exit-when-idle      thoát khi cửa sổ đã sẵn sàng (sau khi chụp)\n");
+        "  --exit-when-idle      thoát khi cửa sổ đã sẵn sàng (sau khi chụp)\n"
+        "  --version             in phiên bản rồi thoát\n");
 }
 
 Result<Options> parse_options(const std::vector<std::string>& args) {
@@ -78,6 +79,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         auto is = [&](const char* name) { return a == name || a.rfind(std::string(name) + "=", 0) == 0; };
         if (a == "--help" || a == "-h") {
             o.help = true;
+        } else if (a == "--version") {
+            o.version = true;
         } else if (is("--lang")) {
             auto v = value("--lang");
             if (!v) return R::fail(v.error());

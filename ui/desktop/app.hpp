@@ -23,6 +23,7 @@ struct Options {
     std::string workspace;
     std::vector<std::string> plugin_paths;
     bool help = false;
+    bool version = false;
 };
 
 // reportbench [FILE...] [--lang vi|en] [--screenshot PNG --exit-when-idle] [--workspace DIR]

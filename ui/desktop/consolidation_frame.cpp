@@ -72,10 +72,6 @@ const char* kind_label(consolidate::IssueKind k) {
     return "";
 }
 
-std::string period_label(const report::Period& p) {
-    return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
-}
-
 }  // namespace
 
 ConsolidationFrame::ConsolidationFrame(wxWindow* parent, std::shared_ptr<const plugin::Registry> registry,
@@ -238,7 +234,7 @@ void ConsolidationFrame::show_result() {
                                               : trf("thiếu {} đơn vị", res.missing.size());
     if (expected_.empty()) missing = tr("chưa có danh sách đơn vị phải nộp");
     summary_->SetLabel(wxs(trf("{} — {} · {} tệp, {} được tính · {} · {} đơn vị có lỗi", type.title.get(),
-                               period_label(res.report.period), res.units.size(), res.included, missing,
+                               res.report.period.label(i18n::language()), res.units.size(), res.included, missing,
                                res.units_with_errors)));
     for (std::size_t s = 0; s < type.indicators.size(); ++s) {
         const auto& ind = type.indicators[s];

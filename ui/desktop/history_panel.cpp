@@ -14,10 +14,6 @@
 namespace rb::desktop {
 namespace {
 
-std::string period_label(const report::Period& p) {
-    return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
-}
-
 // "Q1/25", "6T/25", "9T/25", "2025": short enough to sit under a bar.
 std::string short_period(const report::Period& p) {
     const std::string yy = std::to_string(p.year % 100);
@@ -32,13 +28,13 @@ std::string short_period(const report::Period& p) {
 }
 
 std::string source_text(const history::Comparison& c) {
-    if (!c.past) return trf("{}: không có báo cáo trong không gian làm việc", period_label(c.period));
+    if (!c.past) return trf("{}: không có báo cáo trong không gian làm việc", c.period.label(i18n::language()));
     if (c.past->from_predecessors) {
         std::string units;
         for (const auto& u : c.past->units) units += (units.empty() ? "" : ", ") + u;
-        return trf("{}: tổng của các xã trước sáp nhập ({})", period_label(c.period), units);
+        return trf("{}: tổng của các xã trước sáp nhập ({})", c.period.label(i18n::language()), units);
     }
-    return period_label(c.period);
+    return c.period.label(i18n::language());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app.hpp"
+#include "base/version.hpp"
 #include "i18n/i18n.hpp"
 
 int main(int argc, char** argv) {
@@ -18,6 +19,10 @@ int main(int argc, char** argv) {
     if (!options) {
         std::cerr << options.error() << "\n\n" << rb::desktop::usage_text();
         return 2;
+    }
+    if (options->version) {
+        std::cout << "reportbench " << rb::kVersion << '\n';
+        return 0;
     }
     if (options->help) {
         std::cout << rb::desktop::usage_text();

@@ -37,10 +37,6 @@ struct PathData : wxTreeItemData {
     std::string path;
 };
 
-std::string period_label(const report::Period& p) {
-    return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
-}
-
 std::string status_text(const report::Report& r) {
     std::string text;
     switch (r.status) {
@@ -317,7 +313,7 @@ void MainFrame::refresh_workspace() {
         tree_->SetItemBold(k);
         for (const auto& period : kind.periods) {
             auto p = k;
-            if (!kind.type_id.empty()) p = tree_->AppendItem(k, wxs(period_label(period.period)));
+            if (!kind.type_id.empty()) p = tree_->AppendItem(k, wxs(period.period.label(i18n::language())));
             for (const auto* s : period.reports) {
                 const std::string name = s->readable ? s->unit : fs::path(s->path).filename().string();
                 const auto item =

@@ -14,10 +14,6 @@ namespace rb::desktop {
 
 namespace {
 
-std::string period_label(const report::Period& p) {
-    return i18n::language() == i18n::Language::English ? p.label_en() : p.label_vi();
-}
-
 // The period a user most likely reports next after `p`, among the kinds the type allows.
 report::Period next_period(const report::Period& p, const schema::ReportType& t) {
     report::Period n = p;
@@ -61,7 +57,7 @@ NewReportDialog::NewReportDialog(wxWindow* parent, const plugin::Registry& regis
     for (const auto& s : workspace_.reports()) {
         if (!s.readable || !registry_.find(s.type_id)) continue;
         previous_paths_.push_back(s.path);
-        previous_choice_->Append(wxs(trf("{} · {} · {}", s.type_title, period_label(s.period), s.unit)));
+        previous_choice_->Append(wxs(trf("{} · {} · {}", s.type_title, s.period.label(i18n::language()), s.unit)));
     }
     form->Add(previous_choice_, 1, wxEXPAND);
     label(tr("Loại báo cáo"));

@@ -130,7 +130,7 @@ wxWindow* ReportView::make_narrative_page(wxWindow* parent) {
     std::map<std::string, wxTreeItemId> by_id;
     for (const auto& s : session_->type().sections) {
         // Titles may name the period ("… {NEXT_PERIOD}"): shown as the document prints them.
-        std::string label = report::fill_placeholders(s.title.get(), session_->report());
+        std::string label = report::fill_placeholders(s.title.get(), session_->report(), i18n::language());
         if (!s.number.empty()) label = s.number + ". " + label;
         if (label.empty()) label = s.id;
         auto p = by_id.find(s.parent);
@@ -299,11 +299,11 @@ void ReportView::load_section_text() {
         loading_ = false;
         return;
     }
-    std::string title = report::fill_placeholders(s->title.get(), session_->report());
+    std::string title = report::fill_placeholders(s->title.get(), session_->report(), i18n::language());
     if (!s->number.empty()) title = s->number + ". " + title;
     if (s->required) title += "  " + std::string(tr("(bắt buộc)"));
     section_title_->SetLabel(wxs(title));
-    const std::string guidance = report::fill_placeholders(s->guidance.get(), session_->report());
+    const std::string guidance = report::fill_placeholders(s->guidance.get(), session_->report(), i18n::language());
     guidance_->ChangeValue(wxs(guidance.empty() ? std::string(tr("Mục này không có hướng dẫn.")) : guidance));
     auto it = session_->report().narrative.find(section_);
     const long at = editor_->GetInsertionPoint();
@@ -327,7 +327,7 @@ void ReportView::load_header() {
 void ReportView::update_title() {
     const auto& r = session_->report();
     const auto& t = session_->type();
-    const std::string period = i18n::language() == i18n::Language::English ? r.period.label_en() : r.period.label_vi();
+    const std::string period = r.period.label(i18n::language());
     std::string status = status_label(r.status);
     if (r.amendment > 0) status = trf("{}, bản sửa đổi lần {}", status, r.amendment);
     const wxString label = wxs(trf("{} · {} · {} · {}", t.title.get(), period, r.unit.name, status));

@@ -94,7 +94,7 @@ protected:
     }
     void SetUp() override {
         if (!have_program("pdftotext") || !have_program("pdffonts") || !have_program("pdftoppm"))
-            GTEST_SKIP() << "poppler-utils not installed";
+            FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "poppler-utils not installed";
     }
     static std::string own_pdf_, district_pdf_;
     static int progress_calls_;
@@ -128,7 +128,7 @@ TEST_F(PdfSeed, EverySectionHeadingIsPrintedInOrder) {
                 has_text = true;
         if (!has_text) continue;
         // Titles may name the period ("{NEXT_PERIOD}"): filled as the report's own text is.
-        const std::string title = report::fill_placeholders(s.title.vi, Seed::get().report);
+        const std::string title = report::fill_placeholders(s.title.vi, Seed::get().report, report::kDocument);
         ASSERT_EQ(title.find('{'), std::string::npos) << title;
         const std::string heading = squeeze(s.number + ". " + (s.level == 0 ? locale::to_upper(title) : title));
         const std::size_t found = text.find(heading, at);

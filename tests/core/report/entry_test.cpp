@@ -292,27 +292,38 @@ TEST(EntryNewReport, TheDefaultWindowRunsFromThe15thBeforeToThe14thOfTheLastMont
 
 TEST(EntryFillPlaceholders, TheNextPeriodOfAQuarter) {
     Report r = q1_2024();
-    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r), "QUÝ II NĂM 2024");
-    EXPECT_EQ(fill_placeholders("{next_period}", r), "Quý II năm 2024");
+    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r, kDocument), "QUÝ II NĂM 2024");
+    EXPECT_EQ(fill_placeholders("{next_period}", r, kDocument), "Quý II năm 2024");
     ASSERT_NE(cchc().section("IV"), nullptr);
-    EXPECT_EQ(fill_placeholders(cchc().section("IV")->title.vi, r), "NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2024");
+    EXPECT_EQ(fill_placeholders(cchc().section("IV")->title.vi, r, kDocument), "NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2024");
     r.period = *Period::parse("2024-Q4");
-    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r), "QUÝ I NĂM 2025");
+    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r, kDocument), "QUÝ I NĂM 2025");
     r.period = *Period::parse("2024-H1");
-    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r), "6 THÁNG CUỐI NĂM 2024");
+    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r, kDocument), "6 THÁNG CUỐI NĂM 2024");
     r.period = *Period::parse("2024-9M");
-    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r), "QUÝ IV NĂM 2024");
+    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r, kDocument), "QUÝ IV NĂM 2024");
     r.period = *Period::parse("2024");
-    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r), "NĂM 2025");
+    EXPECT_EQ(fill_placeholders("{NEXT_PERIOD}", r, kDocument), "NĂM 2025");
 }
 
 TEST(EntryFillPlaceholders, UnitPeriodAndWindowAndUnknownPlaceholdersKept) {
     const Report r = q1_2024();
-    EXPECT_EQ(fill_placeholders("UBND xã {unit}, {PROVINCE}: {period} ({PERIOD})", r),
+    EXPECT_EQ(fill_placeholders("UBND xã {unit}, {PROVINCE}: {period} ({PERIOD})", r, kDocument),
               "UBND xã Phương Định, NAM ĐỊNH: Quý I năm 2024 (QUÝ I NĂM 2024)");
-    EXPECT_EQ(fill_placeholders("từ ngày {window_from} đến ngày {window_to}", r),
-              "từ ngày 15/12/2023 đến ngày 14/03/2024");
-    EXPECT_EQ(fill_placeholders("{HS.2} hồ sơ, {unclosed", r), "{HS.2} hồ sơ, {unclosed");
+    EXPECT_EQ(fill_placeholders("từ ngày {window_from} đến ngày {window_to}", r, kDocument),
+              "từ ngày 15/12/2023 đến ngày 14/3/2024");
+    EXPECT_EQ(fill_placeholders("{HS.2} hồ sơ, {unclosed", r, kDocument), "{HS.2} hồ sơ, {unclosed");
+}
+
+// The language is the caller's to say: a document's text stays Vietnamese while the interface
+// speaks English, and what the interface shows can be English.
+TEST(EntryFillPlaceholders, TheLanguageIsTheCallersNotTheInterfaces) {
+    const Report r = q1_2024();
+    i18n::set_language(i18n::Language::English);
+    EXPECT_EQ(fill_placeholders("{period} → {next_period}", r, kDocument), "Quý I năm 2024 → Quý II năm 2024");
+    EXPECT_EQ(fill_placeholders("{period} → {next_period}", r, i18n::Language::English), "Q1 2024 → Q2 2024");
+    i18n::set_language(i18n::Language::Vietnamese);
+    EXPECT_EQ(fill_placeholders("{period}", r, i18n::Language::English), "Q1 2024");
 }
 
 }  // namespace
