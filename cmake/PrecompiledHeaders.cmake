@@ -1,7 +1,7 @@
 # Precompiled headers (RB_PRECOMPILE_HEADERS), for the sanitizer build that CI makes from
 # scratch: the standard library, GoogleTest and wxWidgets headers are parsed once per target
-# instead of once per file. Off by default, and so off in the GCC build, which therefore still
-# proves that every file includes what it uses.
+# instead of once per batch. Off by default. (Neither this nor a unity build proves that every
+# file includes what it uses; a build with both off, the default, does.)
 #
 # Applied after all targets exist: every GoogleTest executable (test_*) gets the standard
 # headers and GoogleTest, the desktop library and its tests get wxWidgets as well.

@@ -25,7 +25,7 @@ struct Node {
     std::vector<std::size_t> kids;
 };
 
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr std::size_t kNoNode = static_cast<std::size_t>(-1);
 
 // Precedence of a piece's text as an operand: atoms (cells, numbers, calls) bind tightest.
 enum class Prec { Add = 1, Mul = 2, Neg = 3, Atom = 4 };
@@ -74,7 +74,7 @@ public:
             cells_.push_back(std::move(*cell));
         }
         const std::size_t root = build(parsed->code);
-        if (root == kNone) return R::fail(tr("biểu thức không đọc được"));
+        if (root == kNoNode) return R::fail(tr("biểu thức không đọc được"));
         auto top = translate(root);
         if (!top) return R::fail(too_long());
         std::string out = result_text(root, *top);
@@ -101,7 +101,7 @@ private:
         return fmt::format("{}", x);
     }
 
-    // Postfix → tree. Returns the root, or kNone for a program this reader does not expect.
+    // Postfix → tree. Returns the root, or kNoNode for a program this reader does not expect.
     std::size_t build(const std::vector<Instr>& code) {
         std::vector<std::size_t> stack;
         auto pop = [&]() {
@@ -118,29 +118,29 @@ private:
                     n.number = in.number;
                     break;
                 case Op::Load: n.ref = in.arg; break;
-                case Op::LoadPrev: return kNone;
+                case Op::LoadPrev: return kNoNode;
                 case Op::Neg: case Op::Not: case Op::Round1: case Op::IsBlank: case Op::Abs:
-                    if (stack.empty()) return kNone;
+                    if (stack.empty()) return kNoNode;
                     n.kids = {pop()};
                     break;
                 case Op::If: {
-                    if (stack.size() < 3) return kNone;
+                    if (stack.size() < 3) return kNoNode;
                     const std::size_t b = pop(), a = pop(), c = pop();
                     n.kids = {c, a, b};
                     break;
                 }
                 case Op::SumAcc: case Op::MinAcc: case Op::MaxAcc: {
                     // The parser opens a fold with a blank constant and folds each argument in.
-                    if (stack.size() < 2) return kNone;
+                    if (stack.size() < 2) return kNoNode;
                     const std::size_t arg = pop();
                     Node& acc = nodes_[stack.back()];
                     if (acc.op == Op::Const && acc.kind == Kind::Blank) acc.fold = in.op;
-                    if (acc.fold != in.op) return kNone;
+                    if (acc.fold != in.op) return kNoNode;
                     acc.kids.push_back(arg);
                     continue;
                 }
                 default: {
-                    if (stack.size() < 2) return kNone;
+                    if (stack.size() < 2) return kNoNode;
                     const std::size_t b = pop(), a = pop();
                     n.kids = {a, b};
                     break;
@@ -149,7 +149,7 @@ private:
             nodes_.push_back(std::move(n));
             stack.push_back(nodes_.size() - 1);
         }
-        return stack.size() == 1 ? stack.back() : kNone;
+        return stack.size() == 1 ? stack.back() : kNoNode;
     }
 
     bool fits(const std::string& s) const { return s.size() <= options_.max_length; }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "locale/chars.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/input.hpp"
 #include "locale/vi.hpp"
@@ -13,7 +14,6 @@
 namespace rb::locale {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 

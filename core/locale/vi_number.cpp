@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "locale/chars.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/input.hpp"
 #include "locale/vi.hpp"
@@ -17,7 +18,6 @@ constexpr int kMaxDecimals = 15;
 // binary noise (16.665 is stored as 16.66499999…) before the half-away-from-zero step.
 constexpr int kSignificantDigits = 15;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A number taken apart: digits before and after the decimal mark, without separators.
 struct NumberParts {

@@ -13,20 +13,13 @@
 #include <utility>
 #include <vector>
 
+#include "export/pdf/gobject.hpp"
 #include "export/pdf/pdf.hpp"
 #include "i18n/i18n.hpp"
 
 namespace rb::exporting {
 
 namespace {
-
-struct GObjectDeleter {
-    void operator()(void* p) const {
-        if (p) g_object_unref(p);
-    }
-};
-template <class T>
-using GPtr = std::unique_ptr<T, GObjectDeleter>;
 
 // Every letter of the Vietnamese alphabet, precomposed, plus the combining tone marks that
 // text arriving decomposed would use.

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "export/pdf/gobject.hpp"
 #include "export/pdf/pdf.hpp"
 #include "i18n/i18n.hpp"
 
@@ -79,12 +80,7 @@ struct Font {
     }
 };
 
-struct GObjectDeleter {
-    void operator()(void* p) const {
-        if (p) g_object_unref(p);
-    }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
+using LayoutPtr = GPtr<PangoLayout>;
 
 // A text laid out at a width: each of its lines takes `pitch` points of the page.
 struct Text {

@@ -294,7 +294,7 @@ std::string pointer_token(std::string_view key) {
 
 // Where the nesting first goes deeper than the limit, found before parsing so that no parser
 // ever builds a hostile tree. Brackets inside strings do not count.
-std::optional<std::size_t> too_deep(std::string_view text, int limit) {
+std::optional<std::size_t> json_too_deep(std::string_view text, int limit) {
     int depth = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -605,7 +605,7 @@ Result<Submission> read_json(std::string_view text, const std::string& label) {
         const xml::Location loc = xml::locate(text, offset);
         return fmt::format("{}:{}:{}", label, loc.line, loc.column);
     };
-    if (const auto deep = too_deep(text, kMaxSubmissionDepth))
+    if (const auto deep = json_too_deep(text, kMaxSubmissionDepth))
         return R::fail(trf("{}: JSON lồng quá {} cấp", where(*deep), kMaxSubmissionDepth));
 
     DuplicateKeys duplicates;

@@ -338,7 +338,7 @@ std::optional<std::size_t> find_declaration(std::string_view text) {
 // any parser builds a tree: the schema allows depth 4, and a hostile file of 20 MiB could
 // otherwise nest millions of elements. Comments, CDATA, processing instructions and quoted
 // attribute values (which may hold '>') are skipped; malformed markup is left to the parser.
-std::optional<std::size_t> too_deep(std::string_view text, int limit) {
+std::optional<std::size_t> xml_too_deep(std::string_view text, int limit) {
     int depth = 0;
     std::size_t i = 0;
     auto skip_past = [&](std::string_view end) {
@@ -539,7 +539,7 @@ Result<Submission> read_xml(std::string_view text, const std::string& label) {
         return R::fail(trf("{}:{}:{}: tệp nộp báo cáo không được chứa khai báo DOCTYPE hoặc ENTITY", label,
                            loc.line, loc.column));
     }
-    if (const auto deep = too_deep(text, kMaxSubmissionDepth)) {
+    if (const auto deep = xml_too_deep(text, kMaxSubmissionDepth)) {
         const xml::Location loc = xml::locate(text, *deep);
         return R::fail(
             trf("{}:{}:{}: XML lồng quá {} cấp", label, loc.line, loc.column, kMaxSubmissionDepth));

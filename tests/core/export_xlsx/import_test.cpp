@@ -14,11 +14,11 @@ namespace {
 
 using namespace testing;
 
-const schema::ReportType& cchc() { return *validate::testing::cchc(); }
+const schema::ReportType& cchc_definition() { return *validate::testing::cchc(); }
 
 TEST(XlsxImport, OurOwnExportGivesBackEveryEnteredValueOfTheSeed) {
     const auto s = export_seed("roundtrip");
-    auto imported = import_appendix_xlsx(s.path, s.profile, cchc());
+    auto imported = import_appendix_xlsx(s.path, s.profile, cchc_definition());
     ASSERT_TRUE(imported) << imported.error();
     EXPECT_TRUE(imported->sheet_found_by_name);
     for (const auto& p : imported->problems) ADD_FAILURE() << p.message;
@@ -27,7 +27,7 @@ TEST(XlsxImport, OurOwnExportGivesBackEveryEnteredValueOfTheSeed) {
         if (!v.value.empty()) got[v.code] = v.value;
     std::map<std::string, std::string> entered;
     for (const auto& [code, entry] : validate::testing::sample().values) {
-        const auto* ind = cchc().indicator(code);
+        const auto* ind = cchc_definition().indicator(code);
         if (ind && !ind->is_computed() && !ind->heading && !entry.value.empty()) entered[code] = entry.value;
     }
     EXPECT_GT(entered.size(), 50u);
@@ -35,10 +35,10 @@ TEST(XlsxImport, OurOwnExportGivesBackEveryEnteredValueOfTheSeed) {
 }
 
 TEST(XlsxImport, AProfileWithItsOwnCellsStillReadsOurExportByOurLayout) {
-    auto profile = default_profile(cchc());
+    auto profile = default_profile(cchc_definition());
     profile.rows = {{"I.2.1", "", {}, "Z99"}, {"I.2.2", "", {}, "Z100"}};
     const auto s = export_seed("own-cells", &profile);
-    auto imported = import_appendix_xlsx(s.path, profile, cchc());
+    auto imported = import_appendix_xlsx(s.path, profile, cchc_definition());
     ASSERT_TRUE(imported) << imported.error();
     ASSERT_EQ(imported->values.size(), 2u);
     EXPECT_EQ(imported->values[0].value, "6");
@@ -70,7 +70,7 @@ std::string recipient_sheet(const fs::path& dir) {
 }
 
 RecipientProfile recipient_profile() {
-    RecipientProfile p = default_profile(cchc());
+    RecipientProfile p = default_profile(cchc_definition());
     p.id = "huyen";
     p.sheet.name = "Biểu CCHC";
     p.rows = {{"I.2.1", "", {}, "F20"}, {"I.2.2", "", {}, "F21"}, {"I.2", "", {}, "F22"},
@@ -82,7 +82,7 @@ RecipientProfile recipient_profile() {
 
 TEST(XlsxImport, ARecipientSheetInItsOwnLayoutIsReadFromTheCellsTheProfileNames) {
     const auto path = recipient_sheet(out_dir("recipient"));
-    auto imported = import_appendix_xlsx(path, recipient_profile(), cchc());
+    auto imported = import_appendix_xlsx(path, recipient_profile(), cchc_definition());
     ASSERT_TRUE(imported) << imported.error();
     EXPECT_EQ(imported->sheet, "Biểu CCHC");
     EXPECT_TRUE(imported->sheet_found_by_name);
@@ -126,9 +126,9 @@ TEST(XlsxImport, APercentIsAFractionInAPercentCellAndPercentPointsOtherwise) {
     // Every percent row of the seed's definition is computed: read each cell as I.2 and check
     // what the "computed, ignored" message says the sheet holds.
     for (const char* cell : {"A1", "A2", "A3"}) {
-        RecipientProfile p = default_profile(cchc());
+        RecipientProfile p = default_profile(cchc_definition());
         p.rows = {{"I.2", "", {}, cell}};
-        auto imported = import_appendix_xlsx(path, p, cchc());
+        auto imported = import_appendix_xlsx(path, p, cchc_definition());
         ASSERT_TRUE(imported) << imported.error();
         ASSERT_EQ(imported->problems.size(), 1u) << cell;
         EXPECT_NE(imported->problems[0].message.find("“16,67%”"), std::string::npos)
@@ -137,7 +137,7 @@ TEST(XlsxImport, APercentIsAFractionInAPercentCellAndPercentPointsOtherwise) {
 }
 
 void expect_fails(const std::string& path, const std::string& fragment) {
-    auto r = import_appendix_xlsx(path, default_profile(cchc()), cchc());
+    auto r = import_appendix_xlsx(path, default_profile(cchc_definition()), cchc_definition());
     ASSERT_FALSE(r) << path;
     EXPECT_NE(r.error().find(fragment), std::string::npos) << r.error();
 }
@@ -205,9 +205,9 @@ TEST(XlsxImport, CellReferencesOutsideTheGridAreErrors) {
     write_zip((dir / "ok.xlsx").string(), {{"xl/workbook.xml", kWorkbook},
                                            {"xl/_rels/workbook.xml.rels", kRels},
                                            {"xl/worksheets/sheet1.xml", sheet_with(R"(<row r="3"><c r="B3" t="s"><v>7</v></c><c r="C3" t="inlineStr"><is><t>1.034</t></is></c></row>)")}});
-    RecipientProfile p = default_profile(cchc());
+    RecipientProfile p = default_profile(cchc_definition());
     p.rows = {{"I.1", "", {}, "ZZZZ9"}, {"I.2.1", "", {}, "B3"}, {"I.5.1", "", {}, "C3"}};
-    auto r = import_appendix_xlsx((dir / "ok.xlsx").string(), p, cchc());
+    auto r = import_appendix_xlsx((dir / "ok.xlsx").string(), p, cchc_definition());
     ASSERT_TRUE(r) << r.error();
     ASSERT_EQ(r->problems.size(), 2u);
     EXPECT_EQ(r->problems[0].cell, "ZZZZ9");

@@ -37,7 +37,7 @@ std::string ok(std::string_view source, bool fraction = false) {
     return f ? *f : std::string{};
 }
 
-const std::string kNa = "\"không phát sinh\"";
+const std::string kNotApplicableText = "\"không phát sinh\"";
 
 TEST(SpreadsheetFormula, AReferenceAloneShowsAnEmptyCellAsBlankNotZero) {
     EXPECT_EQ(ok("A"), R"(IF(D10="","",D10))");
@@ -45,7 +45,7 @@ TEST(SpreadsheetFormula, AReferenceAloneShowsAnEmptyCellAsBlankNotZero) {
 
 TEST(SpreadsheetFormula, ArithmeticIsComputedOnceBehindOneTestOfItsInputs) {
     EXPECT_EQ(ok("A * (B + C)"), R"(IF(OR(D10="",D11="",D12=""),"",IF(OR(ISTEXT(D10),ISTEXT(D11),ISTEXT(D12)),)" +
-                                     kNa + ",D10*(D11+D12)))");
+                                     kNotApplicableText + ",D10*(D11+D12)))");
 }
 
 TEST(SpreadsheetFormula, GroupingOfTheExpressionIsKept) {
@@ -57,12 +57,12 @@ TEST(SpreadsheetFormula, GroupingOfTheExpressionIsKept) {
 
 TEST(SpreadsheetFormula, RatioIsInPercentPointsAndNotApplicableWhenTheDenominatorIsZero) {
     EXPECT_EQ(ok("ratio(I.2.2, I.2.1)"),
-              R"(IF(OR(D6="",D5=""),"",IF(OR(ISTEXT(D6),ISTEXT(D5)),)" + kNa + ",IF(D5=0," + kNa + ",D6/D5*100)))");
+              R"(IF(OR(D6="",D5=""),"",IF(OR(ISTEXT(D6),ISTEXT(D5)),)" + kNotApplicableText + ",IF(D5=0," + kNotApplicableText + ",D6/D5*100)))");
 }
 
 TEST(SpreadsheetFormula, RatioInAPercentCellIsTheFractionItsFormatShows) {
     EXPECT_EQ(ok("ratio(I.2.2, I.2.1)", true),
-              R"(IF(OR(D6="",D5=""),"",IF(OR(ISTEXT(D6),ISTEXT(D5)),)" + kNa + ",IF(D5=0," + kNa + ",D6/D5)))");
+              R"(IF(OR(D6="",D5=""),"",IF(OR(ISTEXT(D6),ISTEXT(D5)),)" + kNotApplicableText + ",IF(D5=0," + kNotApplicableText + ",D6/D5)))");
 }
 
 TEST(SpreadsheetFormula, OtherResultsInAPercentCellAreDividedByAHundred) {
@@ -76,9 +76,9 @@ TEST(SpreadsheetFormula, APercentCellIsReadInPercentPoints) {
 }
 
 TEST(SpreadsheetFormula, DivisionTestsItsDivisorUnlessItIsANonZeroNumber) {
-    EXPECT_NE(ok("A / B").find("IF(D11=0," + kNa), std::string::npos);
+    EXPECT_NE(ok("A / B").find("IF(D11=0," + kNotApplicableText), std::string::npos);
     EXPECT_EQ(ok("A / 4").find("=0,"), std::string::npos);
-    EXPECT_NE(ok("A / 0").find("IF(0=0," + kNa), std::string::npos);
+    EXPECT_NE(ok("A / 0").find("IF(0=0," + kNotApplicableText), std::string::npos);
 }
 
 TEST(SpreadsheetFormula, SumSkipsBlankCellsAndIsBlankWhenAllAre) {

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace rb::plugin {
 namespace {
 
-const char* kDefinition = R"(<?xml version="1.0" encoding="UTF-8"?>
+const char* kPermissionsDefinition = R"(<?xml version="1.0" encoding="UTF-8"?>
 <reportType xmlns="urn:reportbench:reporttype:1" id="perm-type" edition="e1" version="1.0" formatVersion="1">
   <title>Báo cáo thử</title>
   <periods><period kind="quarter"/></periods>
@@ -30,7 +30,7 @@ const char* kDefinition = R"(<?xml version="1.0" encoding="UTF-8"?>
 </reportType>
 )";
 
-void write_file(const fs::path& path, const std::string& text) {
+void put_file(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << text;
 }
@@ -58,7 +58,7 @@ protected:
     fs::path plugin(const std::string& name, const std::string& definition_file = "def.xml",
                     const std::string& library = {}) {
         const fs::path folder = root_ / "plugins" / name;
-        write_file(folder / definition_file, kDefinition);
+        put_file(folder / definition_file, kPermissionsDefinition);
         std::string m = "<?xml version=\"1.0\"?><plugin xmlns=\"urn:reportbench:plugin:1\" id=\"" + name +
                         "\" version=\"1.0\" apiVersion=\"1\"><name>" + name + "</name><definition file=\"" +
                         definition_file + "\"/>";
@@ -66,7 +66,7 @@ protected:
             fs::copy_file(library, folder / "native.so");
             m += "<library file=\"native.so\"/>";
         }
-        write_file(folder / "plugin.xml", m + "</plugin>");
+        put_file(folder / "plugin.xml", m + "</plugin>");
         return folder;
     }
 
@@ -152,8 +152,8 @@ TEST_F(PluginPermissions, APluginFolderInsideAStickyFolderIsFineWhenItIsOurs) {
     fs::create_directories(sticky);
     ASSERT_EQ(::chmod(sticky.c_str(), 01777), 0);
     const fs::path folder = sticky / "mine";
-    write_file(folder / "def.xml", kDefinition);
-    write_file(folder / "plugin.xml",
+    put_file(folder / "def.xml", kPermissionsDefinition);
+    put_file(folder / "plugin.xml",
                "<?xml version=\"1.0\"?><plugin xmlns=\"urn:reportbench:plugin:1\" id=\"mine\" version=\"1.0\" "
                "apiVersion=\"1\"><name>mine</name><definition file=\"def.xml\"/></plugin>");
     Registry reg = Registry::discover(SearchPath{{folder.string()}});
@@ -182,7 +182,7 @@ TEST_F(PluginPermissions, LinksAreJudgedByWhatTheyPointTo) {
     // could be replaced there, so the plugin is refused too.
     const fs::path open_dir = root_ / "open";
     fs::create_directories(open_dir);
-    write_file(open_dir / "def.xml", kDefinition);
+    put_file(open_dir / "def.xml", kPermissionsDefinition);
     ASSERT_EQ(::chmod(open_dir.c_str(), 0777), 0);
     const fs::path linked = plugin("linked");
     fs::remove(linked / "def.xml");
