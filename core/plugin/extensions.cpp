@@ -92,16 +92,11 @@ validate::ValidationResult validate_all(const Registry& registry, const validate
     make_views(views, ev, r, previous);
     for (const auto& rules : rule_sets) {
         std::vector<api::Finding> found;
-        try {
-            found = rules->check(*views.current);
-        } catch (const std::exception& e) {
-            spdlog::error("plugin rules for {} threw: {}", r.type_id, e.what());
-            found = {api::Finding{"error", "plugin-failure", {}, {},
-                                  trf("Quy tắc của plugin gặp lỗi và không kiểm tra được: {}", e.what()),
-                                  trf("Quy tắc của plugin gặp lỗi và không kiểm tra được: {}", e.what())}};
-        } catch (...) {
-            found = {api::Finding{"error", "plugin-failure", {}, {}, tr("Quy tắc của plugin gặp lỗi và không kiểm tra được."),
-                                  tr("Quy tắc của plugin gặp lỗi và không kiểm tra được.")}};
+        std::string error;
+        if (!call_plugin([&] { found = rules->check(*views.current); }, error)) {
+            spdlog::error("plugin rules for {} threw: {}", r.type_id, error);
+            const std::string message = trf("Quy tắc của plugin gặp lỗi và không kiểm tra được: {}", error);
+            found = {api::Finding{"error", "plugin-failure", {}, {}, message, message}};
         }
         std::vector<validate::Finding> converted;
         for (auto& f : found) {
@@ -145,16 +140,10 @@ std::vector<DraftOutcome> draft(const Registry& registry, const validate::Evalua
                 make_views(views, ev, r, previous);
                 views_made = true;
             }
-            try {
-                text = drafter->draft(*views.current);
-            } catch (const std::exception& e) {
+            std::string error;
+            if (!call_plugin([&] { text = drafter->draft(*views.current); }, error)) {
                 o.kind = DraftOutcome::Kind::Failed;
-                o.message = trf("Plugin không soạn được mục {}: {}", s.id, e.what());
-                outcomes.push_back(o);
-                continue;
-            } catch (...) {
-                o.kind = DraftOutcome::Kind::Failed;
-                o.message = trf("Plugin không soạn được mục {}", s.id);
+                o.message = trf("Plugin không soạn được mục {}: {}", s.id, error);
                 outcomes.push_back(o);
                 continue;
             }
@@ -173,21 +162,15 @@ std::vector<DraftOutcome> draft(const Registry& registry, const validate::Evalua
 
 namespace rb::plugin {
 
-rb::Status run_exporter(const api::Exporter& exporter, const validate::Evaluation& ev, const report::Report& r,
+rb::Status run_exporter(const PluginFormat& format, const validate::Evaluation& ev, const report::Report& r,
                         const std::vector<std::string>& codes, const std::string& path) {
     Views views;
     make_views(views, ev, r, nullptr);
     std::string error;
-    try {
-        error = exporter.write(*views.current, codes, path);
-    } catch (const std::exception& e) {
-        spdlog::error("plugin exporter {} threw: {}", exporter.id(), e.what());
-        error = e.what();
-    } catch (...) {
-        error = tr("lỗi không rõ");
-    }
+    if (!call_plugin([&] { error = format.exporter->write(*views.current, codes, path); }, error))
+        spdlog::error("plugin exporter {} threw: {}", format.id, error);
     if (error.empty()) return ok_status();
-    return rb::Status::fail(trf("Định dạng “{}” của plugin không xuất được: {}", exporter.id(), error));
+    return rb::Status::fail(trf("Định dạng “{}” của plugin không xuất được: {}", format.id, error));
 }
 
 }  // namespace rb::plugin

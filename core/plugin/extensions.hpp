@@ -34,7 +34,7 @@ std::string fill_draft_template(const std::string& text, const validate::Evaluat
 
 // Runs a plugin's exporter on `r` (evaluated by `ev`). An exception from the plugin, or the
 // reason it returns, becomes the error, naming the format.
-rb::Status run_exporter(const api::Exporter& exporter, const validate::Evaluation& ev, const report::Report& r,
+rb::Status run_exporter(const PluginFormat& format, const validate::Evaluation& ev, const report::Report& r,
                         const std::vector<std::string>& codes, const std::string& path);
 
 }  // namespace rb::plugin

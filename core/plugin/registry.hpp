@@ -13,7 +13,7 @@
 
 namespace rb::plugin {
 
-constexpr int kApiVersion = 1;
+constexpr int kApiVersion = reportbench::plugin_api::kApiVersion;
 
 // The folders searched, in order: the install's plugin folder, the user's plugin folder,
 // REPORTBENCH_PLUGIN_PATH (':'-separated), then --plugin-path folders. Each folder holds
@@ -82,7 +82,7 @@ public:
     // What native libraries registered.
     const std::vector<std::shared_ptr<const api::RuleSet>>& rules_for(const std::string& type_id) const;
     std::shared_ptr<const api::Drafter> drafter_for(const std::string& type_id, const std::string& section) const;
-    const std::vector<std::shared_ptr<const api::Exporter>>& exporters() const { return native_.exporters; }
+    const std::vector<PluginFormat>& exporters() const { return native_.exporters; }
 
 private:
     std::vector<PluginInfo> plugins_;

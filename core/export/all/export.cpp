@@ -52,20 +52,20 @@ namespace {
 // A plugin's exporter seen through the host's interface.
 class PluginExporter : public Exporter {
 public:
-    explicit PluginExporter(std::shared_ptr<const plugin::api::Exporter> e) : e_(std::move(e)) {}
-    std::string id() const override { return e_->id(); }
-    std::string extension() const override { return e_->extension(); }
-    schema::LocalText label() const override { return {e_->label_vi(), e_->label_en()}; }
+    explicit PluginExporter(plugin::PluginFormat f) : f_(std::move(f)) {}
+    std::string id() const override { return f_.id; }
+    std::string extension() const override { return f_.extension; }
+    schema::LocalText label() const override { return {f_.label_vi, f_.label_en}; }
     rb::Status write(const ExportInput& in, const std::string& path, const Progress& progress) const override {
         std::vector<std::string> codes;
         for (const auto& row : in.document.appendix.rows)
             if (!row.code.empty() && !row.group && in.evaluation.type().indicator(row.code)) codes.push_back(row.code);
-        if (progress) progress(0.0, e_->id());
-        return plugin::run_exporter(*e_, in.evaluation, in.report, codes, path);
+        if (progress) progress(0.0, f_.id);
+        return plugin::run_exporter(f_, in.evaluation, in.report, codes, path);
     }
 
 private:
-    std::shared_ptr<const plugin::api::Exporter> e_;
+    plugin::PluginFormat f_;
 };
 
 bool valid_id(const std::string& id) {
@@ -80,8 +80,8 @@ bool valid_id(const std::string& id) {
 ExporterRegistry all_exporters(const plugin::Registry& plugins) {
     ExporterRegistry reg = builtin_exporters();
     for (const auto& e : plugins.exporters()) {
-        const std::string id = e->id();
-        if (!valid_id(id) || !valid_id(e->extension()) || reg.find(id)) {
+        const std::string& id = e.id;
+        if (!valid_id(id) || !valid_id(e.extension) || reg.find(id)) {
             spdlog::warn("plugin exporter \"{}\" skipped: invalid or taken id", id);
             continue;
         }

@@ -90,7 +90,7 @@ TEST_F(NativePlugins, EachBrokenLibraryIsReportedWithItsReasonAndTheGoodOneStill
     EXPECT_NE(throws->reason.find("fixture refuses to start"), std::string::npos) << throws->reason;
     const Failure* notaplugin = failure_of(reg, "notaplugin");
     ASSERT_NE(notaplugin, nullptr);
-    EXPECT_NE(notaplugin->reason.find("reportbench_api_version"), std::string::npos) << notaplugin->reason;
+    EXPECT_NE(notaplugin->reason.find("reportbench_abi_layout"), std::string::npos) << notaplugin->reason;
     // A broken plugin brings nothing: not even its definitions.
     EXPECT_EQ(reg.find("t-wrongapi"), nullptr);
     EXPECT_EQ(reg.find("t-throws"), nullptr);
@@ -129,6 +129,84 @@ TEST_F(NativePlugins, RulesAndDraftersOfALoadedLibraryRunOnAReport) {
     r.narrative["S1"] = "Văn bản của người dùng.";
     draft(reg, *ev, r, "S1");
     EXPECT_EQ(r.narrative["S1"], "Văn bản của người dùng.");
+}
+
+// The handshake: a library built against another SDK is refused before anything is created
+// (both fixtures abort if their factory is called), and the reason says which way to go.
+TEST_F(NativePlugins, ALibraryBuiltAgainstAnotherInterfaceIsRefusedBeforeAnythingIsCreated) {
+    make_plugin("old", RB_FIXTURE_OLD_SDK_PLUGIN, "t-old");
+    make_plugin("newer", RB_FIXTURE_NEWER_INTERFACE_PLUGIN, "t-newer");
+    const Registry reg = discover();
+    EXPECT_TRUE(reg.plugins().empty());
+    const Failure* old = failure_of(reg, "old");
+    ASSERT_NE(old, nullptr);
+    EXPECT_NE(old->reason.find("SDK cũ"), std::string::npos) << old->reason;
+    const Failure* newer = failure_of(reg, "newer");
+    ASSERT_NE(newer, nullptr);
+    EXPECT_NE(newer->reason.find("Registrar"), std::string::npos) << newer->reason;
+    EXPECT_NE(newer->reason.find("mới hơn"), std::string::npos) << newer->reason;
+}
+
+// A plugin that loads and then throws from its rules, its drafter and its file format: each
+// failure is reported as the plugin's, and the work around it goes on.
+TEST_F(NativePlugins, APluginThatThrowsAtRunTimeIsReportedEachTimeAndNothingElseStops) {
+    make_plugin("throws-later", RB_FIXTURE_RUNTIME_THROWING_PLUGIN);
+    const Registry reg = discover();
+    ASSERT_EQ(reg.plugins().size(), 1u) << (reg.failures().empty() ? "" : reg.failures()[0].reason);
+    auto type = reg.find("fixture");
+    ASSERT_NE(type, nullptr);
+    report::UnitInfo unit;
+    unit.name = "Phương Định";
+    report::Report r = report::new_report(*type, *report::Period::parse("2025"), unit);
+    ASSERT_TRUE(report::apply_values(r, *type, {{"A.1", "12"}}));
+    auto ev = validate::Evaluation::create(type);
+    ASSERT_TRUE(ev);
+    ev->load(r);
+
+    const auto res = validate_all(reg, *ev, r);
+    bool reported = false;
+    for (const auto& f : res.findings)
+        if (f.rule == "plugin-failure" && f.message.find("rules broke") != std::string::npos) reported = true;
+    EXPECT_TRUE(reported) << "the rules' failure is a finding";
+    EXPECT_GE(res.errors, 1);
+
+    const auto outcomes = draft(reg, *ev, r);
+    ASSERT_EQ(outcomes.size(), 1u);
+    EXPECT_EQ(outcomes[0].kind, DraftOutcome::Kind::Failed);
+    EXPECT_NE(outcomes[0].message.find("S1"), std::string::npos) << outcomes[0].message;
+    EXPECT_EQ(r.narrative.count("S1"), 0u);
+
+    ASSERT_EQ(reg.exporters().size(), 1u);
+    EXPECT_EQ(reg.exporters()[0].id, "broken");
+    const auto written = run_exporter(reg.exporters()[0], *ev, r, {"A.1"}, (root_ / "out.txt").string());
+    ASSERT_FALSE(written);
+    EXPECT_NE(written.error().find("broken"), std::string::npos) << written.error();
+    EXPECT_NE(written.error().find("format broke"), std::string::npos) << written.error();
+}
+
+// The layout the handshake exchanges is the header's: each interface's count of methods is the
+// number of pure virtual functions the header declares for it. Appending a method without
+// raising its count fails here.
+TEST(PluginApiLayout, TheCountsAreTheMethodsTheHeaderDeclares) {
+    std::ifstream in(std::string(RB_SOURCE_DIR) + "/core/plugin/include/reportbench/plugin_api.hpp");
+    const std::string header{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    auto methods_of = [&](const std::string& name) {
+        const auto start = header.find("class " + name + " {");
+        EXPECT_NE(start, std::string::npos) << name;
+        const auto end = header.find("\n};", start);
+        const std::string body = header.substr(start, end - start);
+        int n = 0;
+        for (auto at = body.find("= 0;"); at != std::string::npos; at = body.find("= 0;", at + 1)) ++n;
+        return n;
+    };
+    const auto& l = api::kLayout;
+    EXPECT_EQ(l.api_version, kApiVersion);
+    EXPECT_EQ(l.report_view, methods_of("ReportView"));
+    EXPECT_EQ(l.registrar, methods_of("Registrar"));
+    EXPECT_EQ(l.rule_set, methods_of("RuleSet"));
+    EXPECT_EQ(l.drafter, methods_of("Drafter"));
+    EXPECT_EQ(l.exporter, methods_of("Exporter"));
+    EXPECT_EQ(l.plugin, methods_of("Plugin"));
 }
 
 }  // namespace

@@ -3,9 +3,13 @@
 //
 // A native plugin is a shared library inside a plugin folder (its plugin.xml names it with
 // <library file="…"/>). It exports two symbols through REPORTBENCH_PLUGIN(factory):
-//   reportbench_api_version  — the API version it was built against (checked before anything
-//                              else is touched), and
-//   reportbench_create_plugin — a factory returning the plugin object.
+//   reportbench_abi_layout    — the API version and the number of methods of each interface
+//                              as this header declared them when the plugin was built, checked
+//                              by the host before anything else is touched, and
+//   reportbench_create_plugin — a factory given the host's layout, which refuses (returns no
+//                              plugin) when the host lacks a method the plugin may call.
+// So a method appended to an interface on either side is detected, never called past the end
+// of a table of functions.
 // The plugin registers rules (checks a definition cannot express, e.g. across periods),
 // narrative drafters and file formats (exporters) with the host. It never sees a window toolkit.
 //
@@ -14,6 +18,7 @@
 // reports the plugin instead of crashing. The ABI holds only when host and plugin are built
 // with the same compiler and standard library (the distribution's toolchain).
 #include <boost/dll/alias.hpp>
+#include <reportbench/plugin_api_version.hpp>
 
 #include <memory>
 #include <string>
@@ -21,7 +26,7 @@
 
 namespace reportbench::plugin_api {
 
-constexpr int kApiVersion = 1;
+// kApiVersion comes from plugin_api_version.hpp, made by the build from its one definition.
 
 struct Value {
     enum class Kind { Blank, NotApplicable, Number };
@@ -105,17 +110,48 @@ public:
     virtual void register_with(Registrar& host) = 0;
 };
 
-using Factory = std::shared_ptr<Plugin>();
-using ApiVersion = int();
+// The shape of the interfaces above: how many methods (pure virtual functions, the destructor
+// not counted) each declares. Appending a method to an interface means raising its count here,
+// in the same change; a test of the host counts the declarations in this header and fails when
+// they disagree.
+struct Layout {
+    int api_version;
+    int report_view;  // implemented by the host, called by plugins
+    int registrar;    // implemented by the host, called by plugins
+    int rule_set;     // implemented by plugins, called by the host
+    int drafter;      // implemented by plugins, called by the host
+    int exporter;     // implemented by plugins, called by the host
+    int plugin;       // implemented by plugins, called by the host
+};
+inline constexpr Layout kLayout{kApiVersion, 12, 4, 1, 1, 5, 1};
+
+// What each side needs of the other: the host must implement at least the methods the plugin
+// may call, and the plugin at least those the host calls. Both sides run these checks.
+constexpr bool host_serves(const Layout& host, const Layout& plugin) {
+    return host.api_version == plugin.api_version && host.report_view >= plugin.report_view &&
+           host.registrar >= plugin.registrar;
+}
+constexpr bool plugin_serves(const Layout& host, const Layout& plugin) {
+    return host.api_version == plugin.api_version && plugin.rule_set >= host.rule_set &&
+           plugin.drafter >= host.drafter && plugin.exporter >= host.exporter && plugin.plugin >= host.plugin;
+}
+
+using LayoutQuery = Layout();
+using Factory = std::shared_ptr<Plugin>(const Layout& host);
 
 }  // namespace reportbench::plugin_api
 
-// Exports a plugin's factory and API version. `factory` is a qualified function name of type
-// std::shared_ptr<reportbench::plugin_api::Plugin>() — qualified, because an alias with the
-// same name as its target would alias itself.
-#define REPORTBENCH_PLUGIN(factory)                                                           \
-    namespace reportbench_plugin_exports {                                                    \
-    inline int api_version() { return ::reportbench::plugin_api::kApiVersion; }               \
-    }                                                                                         \
-    BOOST_DLL_ALIAS(reportbench_plugin_exports::api_version, reportbench_api_version)         \
-    BOOST_DLL_ALIAS(factory, reportbench_create_plugin)
+// Exports a plugin's layout and factory. `factory` is a qualified function name of type
+// std::shared_ptr<reportbench::plugin_api::Plugin>(); the exported factory first checks that
+// the host implements what this plugin may call.
+#define REPORTBENCH_PLUGIN(factory)                                                                     \
+    namespace reportbench_plugin_exports {                                                              \
+    inline ::reportbench::plugin_api::Layout layout() { return ::reportbench::plugin_api::kLayout; }    \
+    inline std::shared_ptr<::reportbench::plugin_api::Plugin> create(                                   \
+        const ::reportbench::plugin_api::Layout& host) {                                                \
+        if (!::reportbench::plugin_api::host_serves(host, ::reportbench::plugin_api::kLayout)) return {}; \
+        return factory();                                                                               \
+    }                                                                                                   \
+    }                                                                                                   \
+    BOOST_DLL_ALIAS(reportbench_plugin_exports::layout, reportbench_abi_layout)                         \
+    BOOST_DLL_ALIAS(reportbench_plugin_exports::create, reportbench_create_plugin)
