@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "i18n/i18n.hpp"
@@ -79,28 +81,28 @@ fs::path real_target(const std::string& path) {
     return target;
 }
 
-std::string folder_of(const fs::path& target) {
+std::string folder_of_path(const fs::path& target) {
     return target.has_parent_path() ? target.parent_path().string() : std::string(".");
 }
 
-// Takes the folder's writer lock: -1 with `error` set when another writer holds it for too
-// long; -1 with `error` empty when the file system has no locks (then there is no sweep).
-int lock_folder(const std::string& dir, std::string& error) {
-    Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!fd) return -1;
-    using clock = std::chrono::steady_clock;
-    // A save takes milliseconds; a writer that holds the folder this long is stuck.
-    const auto give_up = clock::now() + std::chrono::seconds(30);
-    while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
-        if (errno == EINTR) continue;
-        if (errno != EWOULDBLOCK) return -1;
-        if (clock::now() > give_up) {
-            error = trf("Thư mục {} đang được một chương trình khác ghi quá lâu; hãy thử lại sau.", dir);
-            return -1;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return fd.release();
+FileStamp stamp_from(const struct stat& st) {
+    return FileStamp{static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino),
+                     static_cast<long long>(st.st_size),
+                     static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+}
+
+// The folders this process holds, by device and inode, with how many FolderLocks hold each.
+struct HeldFolder {
+    int fd = -1;
+    int count = 0;
+};
+std::mutex& held_mutex() {
+    static std::mutex m;
+    return m;
+}
+std::map<std::pair<unsigned long long, unsigned long long>, HeldFolder>& held_folders() {
+    static std::map<std::pair<unsigned long long, unsigned long long>, HeldFolder> m;
+    return m;
 }
 
 // Under the folder's lock every temporary of `name` belongs to a writer that died.
@@ -150,6 +152,57 @@ rb::Status install(const std::string& tmp, const std::string& file, const std::s
 
 }  // namespace
 
+std::string folder_of(const std::string& path) { return folder_of_path(fs::path(path)); }
+
+std::optional<FileStamp> stamp_of(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return stamp_from(st);
+}
+
+FolderLock::FolderLock(const std::string& folder) {
+    Fd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    struct stat st {};
+    if (!fd || ::fstat(fd.get(), &st) != 0) return;  // no folder: the write itself will say why
+    const auto key = std::make_pair(static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino));
+    {
+        std::lock_guard<std::mutex> g(held_mutex());
+        auto it = held_folders().find(key);
+        if (it != held_folders().end()) {
+            ++it->second.count;
+            key_ = key;
+            return;
+        }
+    }
+    using clock = std::chrono::steady_clock;
+    // A save takes milliseconds, a command a second or two; a writer that holds the folder this
+    // long is stuck.
+    const auto give_up = clock::now() + std::chrono::seconds(30);
+    while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EINTR) continue;
+        if (errno != EWOULDBLOCK) return;  // no locks on this file system
+        if (clock::now() > give_up) {
+            error_ = trf("Thư mục {} đang được một chương trình khác ghi quá lâu; hãy thử lại sau.", folder);
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::lock_guard<std::mutex> g(held_mutex());
+    held_folders()[key] = HeldFolder{fd.release(), 1};
+    key_ = key;
+}
+
+FolderLock::~FolderLock() {
+    if (!held()) return;
+    std::lock_guard<std::mutex> g(held_mutex());
+    auto it = held_folders().find(key_);
+    if (it == held_folders().end()) return;
+    if (--it->second.count == 0) {
+        ::close(it->second.fd);  // closing releases the lock
+        held_folders().erase(it);
+    }
+}
+
 bool flushes_disabled() {
     static const bool disabled = [] {
         const char* v = std::getenv("REPORTBENCH_NO_FSYNC");
@@ -158,7 +211,7 @@ bool flushes_disabled() {
     return disabled;
 }
 
-Result<std::string> read(const std::string& path, std::size_t max_bytes) {
+Result<std::string> read(const std::string& path, std::size_t max_bytes, FileStamp* stamp) {
     using R = Result<std::string>;
     // Non-blocking open: opening a FIFO for reading would otherwise wait for a writer.
     Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
@@ -171,6 +224,7 @@ Result<std::string> read(const std::string& path, std::size_t max_bytes) {
     if (S_ISDIR(st.st_mode)) return R::fail(trf("{} là một thư mục, không phải tệp", path));
     if (!S_ISREG(st.st_mode))
         return R::fail(trf("{} không phải tệp thông thường (ống, thiết bị…): không đọc", path));
+    if (stamp) *stamp = stamp_from(st);
     const auto size = static_cast<std::size_t>(st.st_size);
     if (size > max_bytes)
         return R::fail(trf("Tệp {} quá lớn ({} byte; tối đa {} byte)", path, static_cast<long long>(size),
@@ -209,26 +263,24 @@ rb::Status write_atomic(const std::string& path, std::string_view data, const Wr
 Replacement::Replacement(std::string destination, WriteOptions options)
     : destination_(std::move(destination)), options_(options) {
     const fs::path target = real_target(destination_);
-    const std::string dir = folder_of(target);
+    const std::string dir = folder_of_path(target);
     if (options_.create_folder && target.has_parent_path()) {
         std::error_code ec;
         fs::create_directories(target.parent_path(), ec);
     }
-    std::string error;
-    folder_lock_ = lock_folder(dir, error);
-    if (!error.empty()) {
+    folder_lock_ = std::make_unique<FolderLock>(dir);
+    if (!folder_lock_->error().empty()) {
         temporary_.clear();
-        destination_error_ = std::move(error);
+        destination_error_ = folder_lock_->error();
         return;
     }
-    if (folder_lock_ >= 0) remove_dead_temporaries(dir, target.filename().string());
+    if (folder_lock_->held()) remove_dead_temporaries(dir, target.filename().string());
     temporary_ = temporary_name(target);
     ::unlink(temporary_.c_str());
 }
 
 Replacement::~Replacement() {
     if (!done_ && !temporary_.empty()) ::unlink(temporary_.c_str());
-    if (folder_lock_ >= 0) ::close(folder_lock_);  // closing releases the lock
 }
 
 rb::Status Replacement::commit() {
@@ -236,9 +288,15 @@ rb::Status Replacement::commit() {
     done_ = true;
     const fs::path target = real_target(destination_);
     const std::string file = target.string();
-    const std::string dir = folder_of(target);
+    const std::string dir = folder_of_path(target);
     struct stat current {};
     const bool existed = ::stat(file.c_str(), &current) == 0;
+    if (options_.unchanged_since && (!existed || stamp_from(current) != *options_.unchanged_since)) {
+        ::unlink(temporary_.c_str());
+        return rb::Status::fail(trf("Tệp {} đã bị một chương trình khác thay đổi hoặc xóa sau khi được mở: không ghi đè "
+                                    "lên thay đổi đó. Hãy mở lại tệp rồi làm lại; nội dung đang sửa chưa bị mất.",
+                                    file));
+    }
     const mode_t mode = existed ? (current.st_mode & 07777) : 0;
     auto fail = [&](const std::string& message) {
         ::unlink(temporary_.c_str());
@@ -252,6 +310,8 @@ rb::Status Replacement::commit() {
             return fail(trf("Không ghi được tệp tạm {}: {}", temporary_, why(errno)));
         if (options_.durable && !flush(fd.get()))
             return fail(trf("Không ghi được tệp tạm {}: {}", temporary_, why(errno)));
+        struct stat written {};
+        if (options_.written && ::fstat(fd.get(), &written) == 0) *options_.written = stamp_from(written);
         if (fd.close() != 0) return fail(trf("Không ghi được tệp tạm {}: {}", temporary_, why(errno)));
     }
     auto ok = install(temporary_, file, dir, options_, existed, mode);

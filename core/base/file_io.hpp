@@ -10,18 +10,55 @@
 // (flock) while their temporaries exist, so a temporary found while holding the lock belongs
 // to a writer that died: it is removed. Liveness is never judged by process id (ids are reused).
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "base/result.hpp"
 
 namespace rb::files {
 
+// Which file a name held when it was read: a save compares it with what the name holds now,
+// so that a change another program made in between is never silently written over.
+struct FileStamp {
+    unsigned long long device = 0;
+    unsigned long long inode = 0;
+    long long size = 0;
+    long long modified_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+// The stamp of what `path` names now; nullopt when nothing does.
+std::optional<FileStamp> stamp_of(const std::string& path);
+
 // Limits of the program's own formats, in one place so that nothing is written that the
 // reader would refuse.
 inline constexpr std::size_t kMaxReportBytes = std::size_t(64) << 20;
 
-Result<std::string> read(const std::string& path, std::size_t max_bytes);
+// `stamp`, when given, receives the stamp of the file that was read.
+Result<std::string> read(const std::string& path, std::size_t max_bytes, FileStamp* stamp = nullptr);
+
+// The writers' lock of a folder (flock on the folder), held for the object's life. Taking it
+// again in the same process while it is held is free (the lock is counted), so a command can
+// hold its report's folder from reading to saving while the save takes it too.
+class FolderLock {
+public:
+    explicit FolderLock(const std::string& folder);
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+    ~FolderLock();
+    // False when another program held the folder too long (error() says so) or the file
+    // system has no locks (error() empty: work goes on without).
+    bool held() const { return key_.first != 0 || key_.second != 0; }
+    const std::string& error() const { return error_; }
+
+private:
+    std::pair<unsigned long long, unsigned long long> key_{0, 0};
+    std::string error_;
+};
+// The folder a file is in ("." for a bare name).
+std::string folder_of(const std::string& path);
 
 struct WriteOptions {
     // false skips the flushes (still atomic through the rename): for preferences, where losing
@@ -34,6 +71,11 @@ struct WriteOptions {
     bool create_folder = false;
     // Permission bits of a new file (an existing file keeps its own).
     unsigned new_file_mode = 0666;
+    // When set, the write is refused unless the destination is still the file this stamp
+    // describes (checked under the folder's lock): another program changed it since it was read.
+    const FileStamp* unchanged_since = nullptr;
+    // When set, receives the stamp of the file written.
+    FileStamp* written = nullptr;
 };
 
 // Writes `data` to `path` atomically. A symbolic link at `path` stays a link: its target is
@@ -58,7 +100,7 @@ private:
     std::string temporary_;
     std::string destination_error_;
     WriteOptions options_;
-    int folder_lock_ = -1;
+    std::unique_ptr<FolderLock> folder_lock_;
     bool done_ = false;
 };
 

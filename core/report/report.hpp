@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/file_io.hpp"
 #include "base/result.hpp"
 #include "i18n/i18n.hpp"
 
@@ -148,11 +149,15 @@ std::string to_xml(const Report& r);
 // Validates against report.xsd first (every issue as "file:line:col: message"), then reads.
 // A newer formatVersion loads read-only, keeping what it cannot read in preserved_xml.
 Result<Report> from_xml(std::string_view text, const std::string& file_label);
-Result<Report> load(const std::string& path);
+// `stamp`, when given, receives which file was read (files::FileStamp).
+Result<Report> load(const std::string& path, files::FileStamp* stamp = nullptr);
 // Atomic save keeping the previous file as `path.bak`: write `path.tmp-<pid>`, fsync, hard-link
 // (or copy) the current file to `.bak` via a temporary name + rename, rename the temporary file
 // over `path`, fsync the folder. At any crash point `path` is the old or the new whole file.
 // Refuses read-only reports and reports whose file would not load back.
-rb::Status save(const Report& r, const std::string& path);
+// `unchanged_since`: refuse when `path` is no longer the file read with that stamp (another
+// program saved it meanwhile); `written` receives the stamp of the file written.
+rb::Status save(const Report& r, const std::string& path, const files::FileStamp* unchanged_since = nullptr,
+                files::FileStamp* written = nullptr);
 
 }  // namespace rb::report

@@ -7,13 +7,14 @@
 
 namespace rb::report {
 
-Result<Report> load(const std::string& path) {
-    auto text = files::read(path, files::kMaxReportBytes);
+Result<Report> load(const std::string& path, files::FileStamp* stamp) {
+    auto text = files::read(path, files::kMaxReportBytes, stamp);
     if (!text) return Result<Report>::fail(text.error());
     return from_xml(*text, path);
 }
 
-rb::Status save(const Report& r, const std::string& path) {
+rb::Status save(const Report& r, const std::string& path, const files::FileStamp* unchanged_since,
+                files::FileStamp* written) {
     if (r.read_only)
         return rb::Status::fail(
             trf("Không lưu được {}: {}", path,
@@ -27,7 +28,8 @@ rb::Status save(const Report& r, const std::string& path) {
     if (auto check = from_xml(xml, path); !check)
         return rb::Status::fail(
             trf("Không lưu được {}: nội dung báo cáo không hợp lệ.\n{}", path, check.error()));
-    return files::write_atomic(path, xml, {.keep_backup = true});
+    return files::write_atomic(path, xml,
+                               {.keep_backup = true, .unchanged_since = unchanged_since, .written = written});
 }
 
 }  // namespace rb::report

@@ -144,9 +144,12 @@ EditSession::EditSession(const plugin::Registry& registry, report::Report report
       id_(next_session_id()) {}
 
 Result<std::unique_ptr<EditSession>> EditSession::open(const plugin::Registry& registry, const std::string& path) {
-    auto r = report::load(path);
+    files::FileStamp stamp;
+    auto r = report::load(path, &stamp);
     if (!r) return Result<std::unique_ptr<EditSession>>::fail(r.error());
-    return create(registry, std::move(*r), path, false);
+    auto s = create(registry, std::move(*r), path, false);
+    if (s) (*s)->stamp_ = stamp;
+    return s;
 }
 
 Result<std::unique_ptr<EditSession>> EditSession::create(const plugin::Registry& registry, report::Report report,
@@ -697,7 +700,11 @@ rb::Status EditSession::save_as(const std::string& path) {
     report::Report copy = report_;
     copy.modified = report::timestamp_now();
     if (copy.created.empty()) copy.created = copy.modified;
-    if (auto ok = report::save(copy, path); !ok) return ok;
+    // Saving over the file this session read: refused if another program saved it meanwhile.
+    const files::FileStamp* read = stamp_ && path == path_ ? &*stamp_ : nullptr;
+    files::FileStamp written;
+    if (auto ok = report::save(copy, path, read, &written); !ok) return ok;
+    stamp_ = written;
     report_.modified = copy.modified;
     report_.created = copy.created;
     path_ = path;

@@ -154,7 +154,8 @@ public:
     // Required values filled and required sections written, as a percentage (0..100).
     double completeness() const;
 
-    // Atomic save (report::save) to the session's own path; marks the session clean.
+    // Atomic save (report::save) to the session's own path; marks the session clean. Refused,
+    // leaving the session as it is, when another program changed the file since it was read.
     rb::Status save();
     rb::Status save_as(const std::string& path);
 
@@ -188,6 +189,7 @@ private:
     std::optional<report::Report> previous_;
     ExtraChecks extra_checks_;
     std::string path_;
+    std::optional<files::FileStamp> stamp_;  // the file as read or last saved
     std::string id_;
     bool dirty_ = false;
     std::uint64_t revision_ = 0;

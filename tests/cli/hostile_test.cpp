@@ -234,5 +234,51 @@ TEST(CliHostile, APluginInTheWorkingDirectoryIsNeverLoaded) {
     EXPECT_TRUE(found) << given.dump(2);
 }
 
+// Two commands editing one report at the same time: each waits for the other, and both
+// changes are in the file (before, one was lost in every pair while both exited 0).
+TEST(CliHostile, TwoSetsOnOneReportAtOnceKeepBothChanges) {
+    Sandbox box;
+    const auto file = copy_cchc_sample(box, "r.rbr").string();
+#ifdef RB_SANITIZED
+    constexpr int kPairs = 8;
+#else
+    constexpr int kPairs = 25;
+#endif
+    const std::string cli = shell_quote(RB_CLI);
+    const std::string q = shell_quote(file);
+    for (int i = 0; i < kPairs; ++i) {
+        const std::string a = std::to_string(100 + i), b = std::to_string(200 + i);
+        const CliRun both = box.run("/bin/sh", {"-c", cli + " set " + q + " I.1=" + a + " & " + cli + " set " + q +
+                                                          " HS.2.2=" + b + " & wait"});
+        ASSERT_EQ(both.exit_code, 0) << both.err;
+        const auto values = parse_json(box.cli({"get", file, "I.1", "HS.2.2", "--json"}))["values"];
+        ASSERT_EQ(values["I.1"]["value"], 100 + i) << "pair " << i;
+        ASSERT_EQ(values["HS.2.2"]["value"], 200 + i) << "pair " << i;
+    }
+}
+
+// Text given as a file is a regular file of bounded size: a FIFO or a device is refused at
+// once instead of blocking or filling memory, and nothing is written.
+TEST(CliHostile, TextFromAPipeOrADeviceIsRefusedAtOnce) {
+    Sandbox box;
+    const auto file = copy_cchc_sample(box, "r.rbr").string();
+    const std::string before = slurp(file);
+    const std::string fifo = box.path("pipe").string();
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::string& input : {fifo, std::string("/dev/zero")}) {
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"text", file, "I.1", "--file", input},
+              std::vector<std::string>{"note", file, "I.1", "--file", input},
+              std::vector<std::string>{"justify", file, "required:V.2.1.3", "--file", input}}) {
+            const CliRun r = box.cli(args);
+            EXPECT_EQ(r.exit_code, 2) << args[0] << " " << input << ": " << r.err;
+            EXPECT_NE(r.err.find(input), std::string::npos) << r.err;
+        }
+    }
+    const CliRun v = box.cli({"validate", fifo});
+    EXPECT_EQ(v.exit_code, 2) << v.err;
+    EXPECT_EQ(slurp(file), before);
+}
+
 }  // namespace
 }  // namespace rb::test

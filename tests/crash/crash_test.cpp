@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -134,6 +135,15 @@ bool has_temporary_of(const fs::path& dir, pid_t pid) {
     return false;
 }
 
+// Random delays alone hit the short moment a temporary file exists only by luck (on a fast disk
+// under the sanitizers, 50 kills once hit it none of the times): every third kill waits for
+// the writer's temporary file to appear and lands right then.
+void wait_for_temporary(const fs::path& dir, pid_t pid, long long limit_us) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(limit_us);
+    while (!has_temporary_of(dir, pid) && std::chrono::steady_clock::now() < until) {
+    }
+}
+
 std::vector<std::string> temporaries(const fs::path& dir) {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir))
@@ -191,12 +201,15 @@ TEST_F(CrashTest, AReportKilledMidSaveIsAlwaysTheOldOrTheNewVersionComplete) {
             // Time two saves once, so that delays span whole saves.
             const auto t0 = std::chrono::steady_clock::now();
             ASSERT_TRUE(w.wait_done(2));
-            cycle_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
-                           .count() / 2;
+            // At least 1 ms: two saves already waiting in the pipe would measure 0 and time again.
+            cycle_us = std::max<long long>(
+                1000, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+                              .count() / 2);
         }
         std::uniform_int_distribution<long long> delay(0, 2 * cycle_us);
         const long long wait_us = delay(rng);
-        std::this_thread::sleep_for(std::chrono::microseconds(wait_us));
+        if (round % 3 == 2) wait_for_temporary(work, w.pid(), 4 * cycle_us + 1000000);
+        else std::this_thread::sleep_for(std::chrono::microseconds(wait_us));
         const int status = w.kill_and_drain();
         ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
             << "round " << round << ": the writer stopped by itself, status " << status;
@@ -276,12 +289,15 @@ TEST_F(CrashTest, AJournalKilledMidWriteRecoversTheOldOrTheNewEntryWhole) {
         if (cycle_us == 0) {
             const auto t0 = std::chrono::steady_clock::now();
             ASSERT_TRUE(w.wait_done(2));
-            cycle_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
-                           .count() / 2;
+            // At least 1 ms: two saves already waiting in the pipe would measure 0 and time again.
+            cycle_us = std::max<long long>(
+                1000, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+                              .count() / 2);
         }
         std::uniform_int_distribution<long long> delay(0, 2 * cycle_us);
         const long long wait_us = delay(rng);
-        std::this_thread::sleep_for(std::chrono::microseconds(wait_us));
+        if (round % 3 == 2) wait_for_temporary(dir, w.pid(), 4 * cycle_us + 1000000);
+        else std::this_thread::sleep_for(std::chrono::microseconds(wait_us));
         const int status = w.kill_and_drain();
         ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
             << "round " << round << ": the writer stopped by itself, status " << status;

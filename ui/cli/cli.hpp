@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -183,8 +184,16 @@ public:
 
     // Every change to a report goes through an editing session, as in the desktop: the rules
     // about editing live there once.
+    // The report's folder is held from reading to saving, so that two commands editing one
+    // report run one after the other and neither loses the other's change.
     std::unique_ptr<session::EditSession> open_session(const std::string& path) {
-        return session_over(load_report(path), path);
+        registry();  // plugins are found before the folder is held, to hold it briefly
+        folder_locks_.push_back(std::make_unique<files::FolderLock>(files::folder_of(path)));
+        if (!folder_locks_.back()->error().empty()) fail(kCannotRun, folder_locks_.back()->error());
+        auto s = session::EditSession::open(registry(), path);
+        if (!s) fail(kCannotRun, s.error());
+        if ((*s)->report().read_only) std::cerr << (*s)->report().read_only_reason << '\n';
+        return std::move(*s);
     }
     std::unique_ptr<session::EditSession> session_over(report::Report r, const std::string& path) {
         auto s = session::EditSession::create(registry(), std::move(r), path, false);
@@ -198,6 +207,7 @@ public:
 private:
     std::vector<std::string> plugin_paths_;
     std::optional<plugin::Registry> registry_;
+    std::vector<std::unique_ptr<files::FolderLock>> folder_locks_;
 };
 
 inline void require_args(const Args& a, std::size_t n, const char* usage) {

@@ -182,6 +182,30 @@ TEST_F(EditSessionTest, SaveWritesWhatWasTypedAndClearsDirty) {
     EXPECT_TRUE(s->dirty());
 }
 
+// Two editors of one file: the second save does not silently undo the first one's change.
+TEST_F(EditSessionTest, ASaveOverAFileAnotherProgramChangedIsRefusedAndNothingIsLost) {
+    auto mine = open_seed();
+    auto theirs = EditSession::open(registry_, mine->path());
+    ASSERT_TRUE(theirs) << theirs.error();
+    ASSERT_TRUE((*theirs)->set_value("I.1", "14"));
+    ASSERT_TRUE((*theirs)->save());
+    ASSERT_TRUE(mine->set_value("HS.2.2", "1.035"));
+    const auto refused = mine->save();
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().find("chương trình khác"), std::string::npos) << refused.error();
+    EXPECT_TRUE(mine->dirty()) << "what was typed is still there to keep";
+    auto back = report::load(mine->path());
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->values.at("I.1").value, "14") << "the other program's change is on disk";
+    // The other program saves again after its own save: its file is its own, no refusal.
+    ASSERT_TRUE((*theirs)->set_value("I.1", "15"));
+    EXPECT_TRUE((*theirs)->save());
+    // Saved elsewhere, the refused edit is kept.
+    const auto elsewhere = path("mine.rbr");
+    ASSERT_TRUE(mine->save_as(elsewhere.string()));
+    EXPECT_EQ(report::load(elsewhere.string())->values.at("HS.2.2").value, "1035");
+}
+
 TEST_F(EditSessionTest, SaveAsMovesTheSessionToTheNewFile) {
     auto s = open_seed();
     const auto target = path("sub/copy.rbr");
