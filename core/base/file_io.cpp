@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "i18n/i18n.hpp"
 
@@ -108,14 +109,16 @@ std::map<std::pair<unsigned long long, unsigned long long>, HeldFolder>& held_fo
 // Under the folder's lock every temporary of `name` belongs to a writer that died.
 void remove_dead_temporaries(const std::string& dir, const std::string& name) {
     const std::string prefixes[] = {name + ".tmp-", name + ".bak.tmp-"};
+    // Listed first, removed after: removing entries while the folder is being read may make the
+    // listing skip others (POSIX leaves it unspecified), which left a dead writer's file behind.
+    std::vector<fs::path> dead;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string entry = it->path().filename().string();
         for (const auto& prefix : prefixes)
-            if (entry.size() > prefix.size() && entry.compare(0, prefix.size(), prefix) == 0 &&
-                entry.find('/', prefix.size()) == std::string::npos)
-                ::unlink(it->path().c_str());
+            if (entry.size() > prefix.size() && entry.compare(0, prefix.size(), prefix) == 0) dead.push_back(it->path());
     }
+    for (const auto& p : dead) ::unlink(p.c_str());
 }
 
 std::string temporary_name(const fs::path& target) {
