@@ -17,6 +17,8 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils imagemagick
   # an independent check of the submission against its schema file; fontconfig's own answer
   libxml2-utils fontconfig
+  # the units catalog's maker (data/units/make-catalog), re-run by a test against the shipped file
+  python3
   # the .deb: icons rendered from SVG, and the checks a package must pass
   librsvg2-bin desktop-file-utils appstream file lintian dpkg-dev
   # the sanitizer and fuzzing build (./test's second stage): clang 14, its ASan/UBSan/libFuzzer
