@@ -129,6 +129,11 @@ std::pair<SimpleDate, SimpleDate> Period::default_window(const CutoffRule& rule)
     return {clamped(year, start_month, rule.start_day), clamped(year, last, rule.end_day)};
 }
 
+SimpleDate Period::last_day() const {
+    const int last = month_span(*this).second;
+    return clamped(year, last, 31);
+}
+
 std::optional<Period> Period::previous() const {
     switch (kind) {
         case PeriodKind::Quarter:

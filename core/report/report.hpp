@@ -51,6 +51,9 @@ struct Period {
     std::string label(i18n::Language lang) const { return lang == i18n::Language::English ? label_en() : label_vi(); }
     // First and last day of the data window under `rule`.
     std::pair<SimpleDate, SimpleDate> default_window(const CutoffRule& rule = {}) const;
+    // The period's last calendar day (30/9 for Q3, 31/12 for a year): the day a report's unit
+    // is looked up for in the units catalog.
+    SimpleDate last_day() const;
     // The previous report of the same year, for cumulative (lũy kế) checks:
     // Q2→Q1, Q3→Q2, Q4→Q3, 9M→H1, Year→9M; Q1 and H1 have none.
     std::optional<Period> previous() const;
@@ -82,6 +85,9 @@ struct UnitInfo {
     std::string parent_kind;
     std::string province;
     std::vector<std::string> former_names;
+    // The unit's code in the state's list (units::Catalog, docs/units.md): "14029". Empty for a
+    // unit typed by hand that the list lacks (and in files written before codes existed).
+    std::string code;
     bool operator==(const UnitInfo&) const = default;
 };
 

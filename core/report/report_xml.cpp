@@ -235,6 +235,7 @@ public:
         }
 
         const pugi::xml_node unit = required(root, "unit");
+        r.unit.code = unit.attribute("code").value();
         r.unit.name = unit.attribute("name").value();
         r.unit.kind = unit.attribute("kind").value();
         r.unit.parent = unit.attribute("parent").value();
@@ -365,6 +366,7 @@ std::string to_xml(const Report& r) {
     }
 
     pugi::xml_node unit = root.append_child("unit");
+    if (!r.unit.code.empty()) set_attr(unit, "code", r.unit.code);
     set_attr(unit, "name", r.unit.name);
     set_attr(unit, "kind", r.unit.kind);
     set_attr(unit, "parent", r.unit.parent);

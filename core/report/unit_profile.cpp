@@ -22,6 +22,7 @@ Result<UnitProfile> load_unit_profile(const std::string& path) {
     const auto root = doc.document_element();
     UnitProfile p;
     p.unit.name = root.child("name").text().get();
+    p.unit.code = root.child("name").attribute("code").value();
     if (auto k = root.child("kind")) p.unit.kind = k.text().get();
     p.unit.parent = root.child("parent").text().get();
     p.unit.parent_kind = root.child("parent").attribute("kind").value();
@@ -42,7 +43,9 @@ std::string unit_profile_to_xml(const UnitProfile& p) {
     decl.append_attribute("encoding") = "UTF-8";
     auto root = doc.append_child("unitProfile");
     root.append_attribute("xmlns") = "urn:reportbench:unit:1";
-    root.append_child("name").text() = p.unit.name.c_str();
+    auto name = root.append_child("name");
+    name.text() = p.unit.name.c_str();
+    if (!p.unit.code.empty()) name.append_attribute("code") = p.unit.code.c_str();
     root.append_child("kind").text() = p.unit.kind.c_str();
     if (!p.unit.parent.empty()) {
         auto parent = root.append_child("parent");

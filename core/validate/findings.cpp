@@ -6,6 +6,7 @@
 
 #include "i18n/i18n.hpp"
 #include "report/entry.hpp"
+#include "report/unit_catalog.hpp"
 #include "validate/narrative_checks.hpp"
 
 namespace rb::validate {
@@ -33,6 +34,27 @@ void rule_findings(const Evaluation& ev, std::vector<Finding>& out) {
         f.message = fill_message(rule.message.get(), ev);
         out.push_back(std::move(f));
     }
+}
+
+// The unit against the state's list: a commune-level unit only (a consolidated report names
+// the office). A unit typed by hand is said (info); a code that is no unit on the period's
+// last day, or a name that is not the code's, is a warning.
+void unit_findings(const report::Report& r, std::vector<Finding>& out) {
+    static constexpr std::string_view kCommuneKinds[] = {"xã", "phường", "thị trấn", "đặc khu"};
+    const bool commune = r.unit.kind.empty() ||
+                         std::find(std::begin(kCommuneKinds), std::end(kCommuneKinds), locale::fold_case(r.unit.kind)) !=
+                             std::end(kCommuneKinds);
+    const units::Catalog& catalog = units::installed();
+    if (!commune || catalog.empty()) return;
+    const report::UnitCheck check = report::check_unit(catalog, r.unit, r.period);
+    if (check.status == report::UnitStatus::Matches) return;
+    Finding f;
+    const bool doubt = check.status == report::UnitStatus::UnknownCode || check.status == report::UnitStatus::NameDiffers;
+    f.severity = doubt ? Severity::Warning : Severity::Info;
+    f.rule = "unit.catalog";
+    f.key = doubt ? "unit.catalog:" + r.unit.code : "unit.catalog:typed";
+    f.message = check.message;
+    out.push_back(std::move(f));
 }
 
 void builtin_findings(const Evaluation& ev, const report::Report& r, std::vector<Finding>& out) {
@@ -129,6 +151,7 @@ void builtin_findings(const Evaluation& ev, const report::Report& r, std::vector
         f.message = trf("Phần đầu văn bản chưa có {}.", tr(what));
         out.push_back(std::move(f));
     };
+    unit_findings(r, out);
     missing_header(r.header.number.empty(), RB_N_("số văn bản"), "number");
     missing_header(!r.header.date.has_value(), RB_N_("ngày ban hành"), "date");
     missing_header(r.header.signer_name.empty(), RB_N_("người ký"), "signer");

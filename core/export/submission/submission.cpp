@@ -55,6 +55,13 @@ std::optional<std::string> read_date(std::string_view text, report::SimpleDate& 
     return std::nullopt;
 }
 
+std::optional<std::string> check_unit_code(std::string_view code) {
+    const bool digits = std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || code.size() < 2 || code.size() > 8)
+        return trf("mã đơn vị \"{}\" phải gồm 2 đến 8 chữ số", shorten(code, 40));
+    return std::nullopt;
+}
+
 std::optional<std::string> check_window(const report::SimpleDate& from, const report::SimpleDate& to) {
     if (to < from)
         return trf("ngày bắt đầu {} sau ngày kết thúc {}", format_iso_date(from), format_iso_date(to));

@@ -23,6 +23,8 @@ std::string format_iso_date(const report::SimpleDate& d);
 // Each returns the reason (translated, without a location) when the text is not acceptable.
 std::optional<std::string> read_period(std::string_view code, report::Period& out);
 std::optional<std::string> read_date(std::string_view text, report::SimpleDate& out);
+// A unit code: 2 to 8 digits (the XML schema's pattern).
+std::optional<std::string> check_unit_code(std::string_view code);
 std::optional<std::string> check_window(const report::SimpleDate& from, const report::SimpleDate& to);
 std::optional<std::string> read_status(std::string_view text, report::Status& out);
 std::optional<std::string> read_state(std::string_view text, validate::ValueState& out);

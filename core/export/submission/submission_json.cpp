@@ -157,6 +157,7 @@ std::string submission_to_json(const Submission& s) {
 
     j.key("unit");
     j.begin_object();
+    if (!r.unit.code.empty()) j.field("code", r.unit.code);
     j.field("name", r.unit.name);
     j.field("kind", r.unit.kind);
     j.field("parent", r.unit.parent);
@@ -397,7 +398,11 @@ public:
         check("/period", check_window(r.window_from, r.window_to));
 
         const json& unit = object(root, "", "unit");
-        only(unit, "/unit", {"name", "kind", "parent", "parentKind", "province", "formerNames"});
+        only(unit, "/unit", {"code", "name", "kind", "parent", "parentKind", "province", "formerNames"});
+        if (unit.contains("code")) {
+            r.unit.code = string(unit, "/unit", "code");
+            check("/unit/code", detail::check_unit_code(r.unit.code));
+        }
         r.unit.name = string(unit, "/unit", "name");
         r.unit.kind = string(unit, "/unit", "kind");
         r.unit.parent = string(unit, "/unit", "parent");

@@ -177,6 +177,7 @@ std::string submission_to_xml(const Submission& s) {
     out += "/>\n";
 
     open(out, 1, "unit");
+    if (!r.unit.code.empty()) append_attr(out, "code", r.unit.code);
     append_attr(out, "name", r.unit.name);
     append_attr(out, "kind", r.unit.kind);
     append_attr(out, "parent", r.unit.parent);
@@ -425,6 +426,7 @@ public:
         check(period, check_window(r.window_from, r.window_to));
 
         const pugi::xml_node unit = child(root, "unit");
+        r.unit.code = unit.attribute("code").value();
         r.unit.name = unit.attribute("name").value();
         r.unit.kind = unit.attribute("kind").value();
         r.unit.parent = unit.attribute("parent").value();

@@ -374,7 +374,7 @@ TEST_F(ConsolidateTest, YesNoAndChoiceAreCountedNotSummed) {
 TEST_F(ConsolidateTest, TheConsolidatedReportIsAValidDocument) {
     const auto rs = communes(3);
     Options o;
-    o.office = report::UnitInfo{"Trực Ninh", "huyện", "Nam Định", "tỉnh", "Nam Định", {}};
+    o.office = report::UnitInfo{"Trực Ninh", "huyện", "Nam Định", "tỉnh", "Nam Định", {}, ""};
     const auto res = run(rs, o);
     const std::string xml = report::to_xml(res.report);
     auto back = report::from_xml(xml, "tong-hop.rbr");
@@ -398,7 +398,7 @@ TEST_F(ConsolidateTest, CanonicalText) {
 
 TEST_F(ConsolidateTest, PredecessorsOfAMergedCommuneAreSummed) {
     const auto rs = communes(3);
-    const report::UnitInfo merged{"Xã Mới Sáp Nhập", "xã", "", "", "Ninh Bình", {"A", "B", "C"}};
+    const report::UnitInfo merged{"Xã Mới Sáp Nhập", "xã", "", "", "Ninh Bình", {"A", "B", "C"}, ""};
     auto r = sum_predecessor_reports(type_, {&rs[0], &rs[1], &rs[2]}, merged);
     ASSERT_TRUE(r) << r.error();
     EXPECT_EQ(r->unit.name, "Xã Mới Sáp Nhập");

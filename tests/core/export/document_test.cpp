@@ -137,7 +137,7 @@ TEST(Document, DistrictProfileReproducesTheSeedsAppendix) {
 TEST(Document, ProvinceProfileUsesItsOwnNumberingAndOrder) {
     const auto type = definition("plugins/cchc/cchc-ninh-binh-2025.xml");
     report::Report r = report::new_report(*type, *report::Period::parse("2025-Q3"),
-                                          report::UnitInfo{"Phương Định", "xã", "", "", "Ninh Bình", {}});
+                                          report::UnitInfo{"Phương Định", "xã", "", "", "Ninh Bình", {}, ""});
     r.values["I.1"] = {"5", "gồm 2 kế hoạch"};
     const auto p = profile("plugins/cchc/profiles/cchc-ninh-binh-bieu-01.xml");
     const auto d = document_of(r, type, &p);

@@ -38,7 +38,7 @@ std::string canon(const char* code, std::string_view typed) {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-UnitInfo phuong_dinh() { return {"Phương Định", "xã", "Trực Ninh", "huyện", "Nam Định", {}}; }
+UnitInfo phuong_dinh() { return {"Phương Định", "xã", "Trực Ninh", "huyện", "Nam Định", {}, ""}; }
 
 Report q1_2024() { return new_report(cchc(), *Period::parse("2024-Q1"), phuong_dinh()); }
 

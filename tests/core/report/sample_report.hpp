@@ -15,7 +15,7 @@ inline Report sample_report() {
     r.period = *Period::parse("2024-Q1");
     r.window_from = {2023, 12, 15};
     r.window_to = {2024, 3, 7};
-    r.unit = {"Phương Định", "xã", "Trực Ninh", "huyện", "Nam Định", {"Xã Trực Định", "Phương Định cũ"}};
+    r.unit = {"Phương Định", "xã", "Trực Ninh", "huyện", "Nam Định", {"Xã Trực Định", "Phương Định cũ"}, ""};
     r.header.parent_body = "UBND HUYỆN TRỰC NINH";
     r.header.issuing_body = "UBND XÃ PHƯƠNG ĐỊNH";
     r.header.number = "09";

@@ -1,0 +1,38 @@
+#pragma once
+// A report's unit and the state's units catalog (units::Catalog): filling a unit from the
+// catalog, and what the catalog says about a unit as a report names it. Used alike by new
+// reports, the checks every report gets, and consolidation.
+#include <string>
+
+#include "report/report.hpp"
+#include "units/catalog.hpp"
+
+namespace rb::report {
+
+locale::Date to_locale_date(const SimpleDate& d);
+
+// The report's unit as the catalog has it on the period's last day: code, kind, name, the
+// district (name and kind, before 1 July 2025; none after) and the province's name. Former
+// names are left as they are.
+UnitInfo unit_info(const units::Catalog& catalog, const units::Unit& unit, const Period& period,
+                   const UnitInfo& keep = {});
+
+enum class UnitStatus {
+    Matches,      // the code is in the catalog and the name agrees
+    Typed,        // no code, and no unit of that name in the catalog: typed by hand
+    Uncoded,      // no code, but the name is a unit of the catalog (`unit` is it, when one only)
+    UnknownCode,  // the code is no unit of the catalog on the period's last day
+    NameDiffers,  // the code is a unit, but the name is another one's
+};
+
+struct UnitCheck {
+    UnitStatus status = UnitStatus::Typed;
+    const units::Unit* unit = nullptr;  // the catalog's unit, when there is one
+    std::string message;                // in the user's language; empty for Matches
+};
+
+// The period's last day decides which unit a code means (codes were reused on 1 July 2025).
+// A code the catalog knew at another time is explained ("merged into …").
+UnitCheck check_unit(const units::Catalog& catalog, const UnitInfo& unit, const Period& period);
+
+}  // namespace rb::report
