@@ -1,5 +1,7 @@
 #include "report/unit_catalog.hpp"
 
+#include <algorithm>
+
 #include "i18n/i18n.hpp"
 
 namespace rb::report {
@@ -39,12 +41,52 @@ std::string fate(const units::Catalog& catalog, const units::Unit& former) {
 
 }  // namespace
 
+Result<UnitPick> pick_unit(const units::Catalog& catalog, std::string_view typed, std::string_view province,
+                           const Period& period) {
+    using R = Result<UnitPick>;
+    const locale::Date day = to_locale_date(period.last_day());
+    std::string text = locale::to_nfc(typed);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+    UnitPick pick;
+    const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+        UnitInfo coded;
+        coded.code = text;
+        const UnitCheck check = check_unit(catalog, coded, period);
+        if (!check.unit) return R::fail(check.message);
+        pick.unit = check.unit;
+        pick.info = unit_info(catalog, *check.unit, period);
+        return R::ok(std::move(pick));
+    }
+    UnitInfo named;
+    named.name = text;
+    named.province = locale::to_nfc(province);
+    const UnitCheck check = check_unit(catalog, named, period);
+    if (check.status == UnitStatus::Uncoded && !check.unit) {
+        std::string list;
+        for (const auto* u : catalog.find_by_name(text, units::Level::Commune, day)) {
+            const auto* p = catalog.province_of(*u, day);
+            list += fmt::format("\n  {}  {}, {}", u->code, u->full_name(), p ? p->full_name() : "");
+        }
+        return R::fail(trf("Có nhiều đơn vị tên \"{}\" ngày {}; chọn theo mã:{}", text, day_text(day), list));
+    }
+    if (check.unit) {
+        pick.unit = check.unit;
+        pick.info = unit_info(catalog, *check.unit, period);
+        return R::ok(std::move(pick));
+    }
+    // Not in the list: the unit as typed (kind word taken off, "xã" assumed).
+    pick.info.name = std::string(units::without_kind(text));
+    pick.info.province = named.province;
+    return R::ok(std::move(pick));
+}
+
 UnitCheck check_unit(const units::Catalog& catalog, const UnitInfo& unit, const Period& period) {
     UnitCheck out;
     const locale::Date day = to_locale_date(period.last_day());
-    const std::string typed = unit.kind.empty() ? unit.name : unit.kind + " " + unit.name;
     if (unit.code.empty()) {
-        const auto named = catalog.find_by_name(typed, units::Level::Commune, day);
+        const auto named = catalog.find_by_name(unit.name, units::Level::Commune, day);
         if (named.empty()) {
             out.status = UnitStatus::Typed;
             out.message = trf("Đơn vị \"{}\" không có trong danh mục đơn vị hành chính ngày {}: tên được nhập tay, "

@@ -17,6 +17,18 @@ locale::Date to_locale_date(const SimpleDate& d);
 UnitInfo unit_info(const units::Catalog& catalog, const units::Unit& unit, const Period& period,
                    const UnitInfo& keep = {});
 
+// A unit named as a user gives it (`new --unit`, the wizard's box): a code, or a name (kind word
+// and diacritics optional; `province`, when given, narrows). A code that is no commune on the
+// period's last day fails, saying where it went; a name shared by several communes fails,
+// listing them with their codes. A name the catalog lacks is kept as typed (no code): the
+// report then says it was typed by hand.
+struct UnitPick {
+    UnitInfo info;
+    const units::Unit* unit = nullptr;  // nullptr: typed by hand
+};
+Result<UnitPick> pick_unit(const units::Catalog& catalog, std::string_view typed, std::string_view province,
+                           const Period& period);
+
 enum class UnitStatus {
     Matches,      // the code is in the catalog and the name agrees
     Typed,        // no code, and no unit of that name in the catalog: typed by hand

@@ -10,6 +10,7 @@
 #include "locale/vi.hpp"
 #include "plugin/extensions.hpp"
 #include "report/entry.hpp"
+#include "report/unit_catalog.hpp"
 
 namespace fs = std::filesystem;
 
@@ -68,13 +69,15 @@ const char* header_field_label(HeaderField f) {
         case HeaderField::UnitKind: return tr("Loại đơn vị");
         case HeaderField::UnitParentKind: return tr("Loại đơn vị cấp trên");
         case HeaderField::FormerNames: return tr("Tên cũ của đơn vị");
+        case HeaderField::UnitCode: return tr("Mã đơn vị");
     }
     return "";
 }
 
 const std::vector<HeaderField>& header_fields() {
     static const std::vector<HeaderField> all = {
-        HeaderField::UnitName,   HeaderField::UnitParent,  HeaderField::UnitProvince,     HeaderField::ParentBody,
+        HeaderField::UnitCode,   HeaderField::UnitName,    HeaderField::UnitParent,       HeaderField::UnitProvince,
+        HeaderField::ParentBody,
         HeaderField::IssuingBody, HeaderField::Number,     HeaderField::Symbol,           HeaderField::Place,
         HeaderField::Date,       HeaderField::WindowFrom,  HeaderField::WindowTo,         HeaderField::Summary,
         HeaderField::SigningAuthority, HeaderField::SignerTitle, HeaderField::SignerName, HeaderField::Recipients,
@@ -105,6 +108,7 @@ constexpr FieldKey kFieldKeys[] = {
     {HeaderField::WindowFrom, "from"},
     {HeaderField::WindowTo, "to"},
     {HeaderField::UnitName, "unit"},
+    {HeaderField::UnitCode, "unit-code"},
     {HeaderField::UnitKind, "unit-kind"},
     {HeaderField::UnitParent, "parent"},
     {HeaderField::UnitParentKind, "parent-kind"},
@@ -351,6 +355,7 @@ std::string EditSession::header_text(HeaderField field) const {
         case HeaderField::UnitParent: return report_.unit.parent;
         case HeaderField::UnitProvince: return report_.unit.province;
         case HeaderField::UnitKind: return report_.unit.kind;
+        case HeaderField::UnitCode: return report_.unit.code;
         case HeaderField::UnitParentKind: return report_.unit.parent_kind;
         case HeaderField::FormerNames: {
             std::string out;
@@ -422,6 +427,18 @@ rb::Status put_header_field(report::Report& after, HeaderField field, std::strin
             after.unit.name = *text;
             break;
         case HeaderField::UnitKind: after.unit.kind = *text; break;
+        case HeaderField::UnitCode: {
+            if (text->empty()) {
+                after.unit.code.clear();
+                break;
+            }
+            if (!std::all_of(text->begin(), text->end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return R::fail(trf("{}: \"{}\" không phải mã đơn vị (chỉ gồm chữ số, ví dụ 14029)", label, *text));
+            auto pick = report::pick_unit(units::installed(), *text, {}, after.period);
+            if (!pick) return R::fail(trf("{}: {}", label, pick.error()));
+            after.unit = report::unit_info(units::installed(), *pick->unit, after.period, after.unit);
+            break;
+        }
         case HeaderField::UnitParent: after.unit.parent = *text; break;
         case HeaderField::UnitParentKind: after.unit.parent_kind = *text; break;
         case HeaderField::UnitProvince: after.unit.province = *text; break;

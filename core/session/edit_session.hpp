@@ -41,6 +41,9 @@ enum class HeaderField {
     UnitName,
     UnitParent,
     UnitProvince,
+    // The unit's code in the state's list: setting it fills name, kind, district and province
+    // from the catalog for the report's period (one undo step); empty: a unit typed by hand.
+    UnitCode,
     // Not on the form: set from the command line (header unit-kind=, parent-kind=, former-names=).
     UnitKind,        // "xã", "phường", "đặc khu"
     UnitParentKind,  // "huyện", "thị xã", …

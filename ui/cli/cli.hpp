@@ -61,7 +61,7 @@ inline bool takes_value(std::string_view name) {
     static const char* names[] = {"--plugin-path", "--lang", "--period", "-o", "--output", "--edition",
                                   "--unit", "--parent", "--unit-profile", "--province", "--from", "--to",
                                   "--file", "--value", "--previous", "--parent-kind", "--format", "--profile",
-                                  "--compare", "--workspace", "--with", "--expect"};
+                                  "--compare", "--workspace", "--with", "--expect", "--date", "--limit"};
     for (const char* n : names)
         if (name == n) return true;
     return false;

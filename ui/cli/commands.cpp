@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -28,6 +29,7 @@
 #include "plugin/registry.hpp"
 #include "report/entry.hpp"
 #include "report/report.hpp"
+#include "report/unit_catalog.hpp"
 #include "report/unit_profile.hpp"
 #include "session/edit_session.hpp"
 #include "session/new_report.hpp"
@@ -157,7 +159,8 @@ int cmd_plugins(App& app, const Args& a) {
 }
 
 int cmd_new(App& app, const Args& a) {
-    const char* usage = "new TYPE --period P -o REPORT --unit NAME [--edition E] [--parent NAME] [--unit-profile FILE]";
+    const char* usage =
+        "new TYPE --period P -o REPORT --unit CODE|NAME [--edition E] [--province NAME] [--parent NAME] [--unit-profile FILE]";
     require_args(a, 1, usage);
     const auto period_text = a.option("--period");
     const auto out = a.option("-o");
@@ -179,10 +182,35 @@ int cmd_new(App& app, const Args& a) {
         request.unit = p->unit;
     }
     auto& unit = request.unit;
-    if (auto u = a.option("--unit")) unit.name = *u;
-    if (auto p = a.option("--parent")) unit.parent = locale::to_nfc(*p);
-    if (auto p = a.option("--parent-kind")) unit.parent_kind = locale::to_nfc(*p);
-    if (auto p = a.option("--province")) unit.province = locale::to_nfc(*p);
+    // The unit from the state's list: by code or by name (--province narrows a name that
+    // several communes share). A name the list lacks is kept as typed, and said so.
+    const units::Catalog& catalog = units::installed();
+    if (catalog.empty() && !units::installed_error().empty()) std::cerr << units::installed_error() << '\n';
+    bool typed = false;
+    if (auto u = a.option("--unit")) {
+        auto pick = report::pick_unit(catalog, *u, a.option("--province").value_or(""), *period);
+        if (!pick) fail(kDataError, pick.error());
+        const auto former = unit.former_names;
+        unit = pick->info;
+        unit.former_names = former;
+        typed = pick->unit == nullptr;
+    } else if (!unit.code.empty()) {
+        // A profile's code names its unit as it is now; for a period when the code meant
+        // another unit, the profile's names are kept and the report's check says so.
+        if (const auto check = report::check_unit(catalog, unit, *period); check.unit &&
+            check.status != report::UnitStatus::UnknownCode)
+            unit = report::unit_info(catalog, *check.unit, *period, unit);
+    } else {
+        typed = true;
+    }
+    if (typed) {
+        if (auto p = a.option("--parent")) unit.parent = locale::to_nfc(*p);
+        if (auto p = a.option("--parent-kind")) unit.parent_kind = locale::to_nfc(*p);
+        if (auto p = a.option("--province")) unit.province = locale::to_nfc(*p);
+    } else if (a.option("--parent") || a.option("--parent-kind")) {
+        std::cerr << trf("Đơn vị {} ({}) lấy huyện và tỉnh theo danh mục; --parent được bỏ qua", unit.name, unit.code)
+                  << '\n';
+    }
     auto made = session::make_new_report(app.registry(), request);
     if (!made) fail(kDataError, made.error());
     auto s = app.session_over(std::move(*made), *out);
@@ -193,6 +221,10 @@ int cmd_new(App& app, const Args& a) {
         if (auto ok = s->set_header(window); !ok) fail(kDataError, ok.error());
     app.save(*s);
     const auto& r = s->report();
+    if (typed && !r.unit.name.empty() && !catalog.empty())
+        std::cerr << trf("Lưu ý: \"{}\" không có trong danh mục đơn vị hành chính; tên được ghi như đã nhập, không có mã",
+                         r.unit.name)
+                  << '\n';
     std::cout << trf("Đã tạo {}: {} {}, {} (số liệu từ {} đến {})", *out, s->type().title.get(),
                      period->label(i18n::language()),
                      r.unit.name, s->header_text(session::HeaderField::WindowFrom),
@@ -729,6 +761,112 @@ int cmd_import(App& app, const Args& a) {
     return kOk;
 }
 
+// The day units are looked up for: --date, else the last day of --period, else today.
+locale::Date units_day(const Args& a) {
+    if (auto d = a.option("--date")) {
+        auto parsed = locale::parse_date(*d);
+        if (!parsed) fail(kDataError, trf("--date: {}", parsed.error()));
+        return *parsed;
+    }
+    if (auto p = a.option("--period")) {
+        auto period = report::Period::parse(*p);
+        if (!period) fail(kDataError, period.error());
+        return report::to_locale_date(period->last_day());
+    }
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+json unit_json(const units::Catalog& c, const units::Unit& u, locale::Date day) {
+    json j{{"code", u.code}, {"level", units::to_string(u.level)}, {"kind", u.kind}, {"name", u.name},
+           {"fullName", u.full_name()}, {"local", u.local}};
+    if (const auto* d = c.district_of(u, day)) j["district"] = {{"code", d->code}, {"name", d->full_name()}};
+    if (u.level != units::Level::Province)
+        if (const auto* p = c.province_of(u, day)) j["province"] = {{"code", p->code}, {"name", p->full_name()}};
+    j["from"] = u.from ? locale::format_date_iso(*u.from) : "";
+    j["to"] = u.to ? locale::format_date_iso(*u.to) : "";
+    return j;
+}
+
+std::string unit_line(const json& j) {
+    std::string line = j["code"].get<std::string>() + "  " + j["fullName"].get<std::string>();
+    if (j.contains("district")) line += ", " + j["district"]["name"].get<std::string>();
+    if (j.contains("province")) line += ", " + j["province"]["name"].get<std::string>();
+    if (j["local"].get<bool>()) line += "  " + std::string(tr("(bổ sung của địa phương)"));
+    return line;
+}
+
+// units search TEXT | show CODE | communes PROVINCE | check FILE: the state's list of
+// administrative units, as the wizard offers it (docs/units.md).
+int cmd_units(App&, const Args& a) {
+    const char* usage = "units search TEXT | show CODE | communes PROVINCE | check FILE  [--date D | --period P] [--json]";
+    require_args(a, 2, usage);
+    const std::string& what = a.positional[0];
+    const std::string& arg = a.positional[1];
+    if (what == "check") {
+        // A local additions file: read, and added to the installed catalog as the programs would.
+        auto more = units::Catalog::load(arg, true);
+        if (!more) fail(kDataError, more.error());
+        units::Catalog all = units::installed();
+        if (auto added = all.add(*more); !added) fail(kDataError, added.error());
+        std::cout << trf("{}: {} đơn vị, không trùng mã với danh mục", arg, more->size()) << '\n';
+        return kOk;
+    }
+    const units::Catalog& c = units::installed();
+    if (c.empty()) fail(kCannotRun, units::installed_error());
+    const locale::Date day = units_day(a);
+    json list = json::array();
+    if (what == "search") {
+        std::size_t limit = 20;
+        if (auto l = a.option("--limit")) limit = static_cast<std::size_t>(std::max(1, std::atoi(l->c_str())));
+        for (const auto* u : c.search(arg, day, limit)) list.push_back(unit_json(c, *u, day));
+    } else if (what == "communes") {
+        const auto* p = c.find_province(arg, day);
+        if (!p) fail(kDataError, trf("Không có tỉnh, thành phố \"{}\" ngày {}", arg, locale::format_date_short(day)));
+        for (const auto* u : c.communes_of(p->code, day)) list.push_back(unit_json(c, *u, day));
+    } else if (what == "show") {
+        const units::Unit* u = nullptr;
+        for (auto level : {units::Level::Commune, units::Level::District, units::Level::Province})
+            if (!u) u = c.find(arg, level, day);
+        if (!u) fail(kDataError, trf("Không có đơn vị mã {} ngày {}", arg, locale::format_date_short(day)));
+        json j = unit_json(c, *u, day);
+        j["predecessors"] = json::array();
+        for (const auto& [p, share] : c.predecessors(*u)) {
+            json pj = unit_json(c, *p, *p->to);
+            pj["share"] = units::to_string(share);
+            j["predecessors"].push_back(pj);
+        }
+        j["successors"] = json::array();
+        for (const auto* s : c.successors(*u)) j["successors"].push_back(unit_json(c, *s, *s->from));
+        if (a.flag("--json")) {
+            std::cout << j.dump(2) << '\n';
+            return kOk;
+        }
+        std::cout << unit_line(j) << '\n';
+        if (u->from) std::cout << "  " << trf("Từ ngày {}", locale::format_date_short(*u->from)) << '\n';
+        if (u->to) std::cout << "  " << trf("Đến ngày {}", locale::format_date_short(*u->to)) << '\n';
+        for (const auto& p : j["predecessors"])
+            std::cout << "  " << (p["share"] == "whole" ? tr("Nhập toàn bộ:") : tr("Nhập một phần:")) << ' '
+                      << unit_line(p) << '\n';
+        for (const auto& s : j["successors"]) std::cout << "  " << tr("Được sắp xếp vào:") << ' ' << unit_line(s) << '\n';
+        return kOk;
+    } else {
+        fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", usage));
+    }
+    if (a.flag("--json")) {
+        std::cout << list.dump(2) << '\n';
+        return kOk;
+    }
+    if (list.empty()) {
+        std::cout << trf("Không có đơn vị nào khớp \"{}\" ngày {}", arg, locale::format_date_short(day)) << '\n';
+        return kDataError;
+    }
+    for (const auto& j : list) std::cout << unit_line(j) << '\n';
+    return kOk;
+}
+
 int cmd_profiles(App& app, const Args& a) {
     const auto& reg = app.registry();
     json list = json::array();
@@ -790,6 +928,9 @@ std::string usage_text() {
                     "  justify BÁO_CÁO KHÓA ... [--workspace THƯ_MỤC] [--with BÁO_CÁO_LOẠI_KHÁC]   giải trình cảnh báo của các kiểm tra đó\n") +
            tr("  consolidate TỆP_NỘP|THƯ_MỤC... -o TỆP [--expect DANH_SÁCH] [--unit TÊN] [--format F [--profile HỒ_SƠ]] [--json]\n"
                     "                                      tổng hợp báo cáo của các xã cho huyện, tỉnh\n")
+           + tr("  new ... --unit MÃ|TÊN               đơn vị theo mã hoặc tên trong danh mục đơn vị hành chính (gõ không dấu được)\n"
+                "  units search CHỮ | show MÃ | communes TỈNH | check TỆP  [--date NGÀY | --period P] [--json]\n"
+                "                                      tra danh mục đơn vị hành chính (trước và sau 01/7/2025)\n")
            + tr("  help LỆNH                           cách dùng một lệnh, kèm ví dụ\n"
                 "  --version                           phiên bản của chương trình\n");
 }
@@ -801,6 +942,7 @@ const std::pair<const char*, const char*> kExamples[] = {
     {"types", "reportbench-cli types --json"},
     {"describe", "reportbench-cli describe cchc --edition nam-dinh-2024"},
     {"plugins", "reportbench-cli plugins --json"},
+    {"units", "reportbench-cli units search \"phuong dinh\" --period 2024-Q1"},
     {"new", "reportbench-cli new cchc --period 2024-Q1 --unit \"Phương Định\" --parent \"Trực Ninh\" -o q1.rbr"},
     {"set", "reportbench-cli set q1.rbr I.2.1=6 HS.2.2=1.034"},
     {"get", "reportbench-cli get q1.rbr I.2 III.3.1 --json"},
@@ -895,7 +1037,7 @@ int run(int argc, char** argv) {
     spdlog::debug("command {}", command);
     using Handler = int (*)(App&, const Args&);
     static const std::pair<const char*, Handler> commands[] = {
-        {"types", cmd_types},       {"describe", cmd_describe}, {"plugins", cmd_plugins}, {"new", cmd_new},
+        {"types", cmd_types},       {"describe", cmd_describe}, {"plugins", cmd_plugins}, {"new", cmd_new}, {"units", cmd_units},
         {"set", cmd_set},           {"get", cmd_get},           {"text", cmd_text},       {"note", cmd_note},
         {"justify", cmd_justify},   {"validate", cmd_validate}, {"header", cmd_header},   {"status", cmd_status},
         {"amend", cmd_amend},       {"schema", cmd_schema},     {"draft", cmd_draft},
