@@ -150,7 +150,7 @@ done
 if ((desktop)); then
   step "the desktop under Xvfb"
   shot=$tmp/desktop.png
-  run xvfb-run -a -s "-screen 0 1280x800x24" "$root/usr/bin/reportbench" --lang en \
+  run xvfb-run -n 300 -a -s "-screen 0 1280x800x24" "$root/usr/bin/reportbench" --lang en \
     --workspace "$tmp/workspace" --screenshot "$shot" --exit-when-idle "$sample" ||
     fail "reportbench exited $?"
   file "$shot" 2>/dev/null | grep -q "PNG image data" || fail "no screenshot from the desktop"

@@ -14,6 +14,7 @@
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
 #include "report/entry.hpp"
+#include "report/unit_catalog.hpp"
 #include "validate/findings.hpp"
 #include "xml/xml.hpp"
 
@@ -45,6 +46,7 @@ const char* to_string(IssueKind k) {
         case IssueKind::Unknown: return "unknown";
         case IssueKind::Missing: return "missing";
         case IssueKind::SpellingDiffers: return "spelling";
+        case IssueKind::UnitCode: return "unit-code";
         case IssueKind::Outlier: return "outlier";
         case IssueKind::Unreadable: return "unreadable";
     }
@@ -95,11 +97,23 @@ Consolidation effective_rule(const schema::Indicator& ind) {
     return ind.consolidate;
 }
 
-std::string unit_key(const report::UnitInfo& u) { return name_key(u.name) + '\x1f' + name_key(u.parent); }
+// Inputs are the same unit when their codes are; without a code, when name and parent are.
+std::string unit_key(const UnitResult& u) {
+    if (!u.code.empty()) return "code:" + u.code;
+    return name_key(u.data.unit.name) + '\x1f' + name_key(u.data.unit.parent);
+}
+
+// "14029", "14029 Xã Phương Định", "14029\tPhương Định": the code an expected line starts with.
+std::string leading_code(std::string_view line) {
+    std::size_t n = 0;
+    while (n < line.size() && line[n] >= '0' && line[n] <= '9') ++n;
+    if (n < 2 || n > 8 || (n < line.size() && line[n] != ' ' && line[n] != '\t')) return {};
+    return std::string(line.substr(0, n));
+}
 
 std::string unit_title(const report::UnitInfo& u) {
-    if (u.parent.empty()) return u.name;
-    return fmt::format("{} ({})", u.name, u.parent);
+    if (u.parent.empty()) return units::with_kind(u.kind, u.name);
+    return fmt::format("{} ({})", units::with_kind(u.kind, u.name), u.parent);
 }
 
 // "xã Phương Định" and "Phương Định" name the same commune in a list of names.
@@ -240,6 +254,8 @@ void Consolidator::add_unreadable(const std::string& label, const std::string& e
 
 bool Result::has_problems() const {
     if (!missing.empty()) return true;
+    for (const auto& i : issues)
+        if (i.kind == IssueKind::UnitCode) return true;
     for (const auto& u : units)
         if (u.state == InputState::Mismatch || u.state == InputState::Duplicate || u.state == InputState::Unknown ||
             u.state == InputState::Unreadable)
@@ -307,12 +323,25 @@ Result Consolidator::finish() {
               trf("{} ({}): không cùng loại báo cáo: {}; bị loại khỏi tổng hợp", d.label, unit_title(d.unit), what));
     }
 
+    // 1b. Each unit against the units catalog on the period's last day: its code, or the code
+    // its name has there (one commune only); a code and a name that disagree is a problem.
+    const units::Catalog& catalog = options_.catalog ? *options_.catalog : units::installed();
+    for (auto& u : units_) {
+        if (u.state == InputState::Unreadable || u.state == InputState::Mismatch) continue;
+        u.code = u.data.unit.code;
+        if (catalog.empty()) continue;
+        const report::UnitCheck check = report::check_unit(catalog, u.data.unit, ref_period);
+        if (check.status == report::UnitStatus::Uncoded && check.unit) u.code = check.unit->code;
+        if (check.status == report::UnitStatus::UnknownCode || check.status == report::UnitStatus::NameDiffers)
+            issue(IssueKind::UnitCode, Severity::Error, &u, fmt::format("{}: {}", u.data.label, check.message));
+    }
+
     // 2. The same unit more than once. A later amendment supersedes the earlier reports (that is
     // how a correction is sent); identical copies count once; different reports with the same
     // amendment number cannot be told apart, so none of them is counted.
     std::map<std::string, std::vector<std::size_t>> by_unit;
     for (std::size_t i = 0; i < units_.size(); ++i)
-        if (units_[i].state == InputState::Included) by_unit[unit_key(units_[i].data.unit)].push_back(i);
+        if (units_[i].state == InputState::Included) by_unit[unit_key(units_[i])].push_back(i);
     for (auto& [key, idx] : by_unit) {
         if (idx.size() < 2) continue;
         int top = -1;
@@ -354,13 +383,33 @@ Result Consolidator::finish() {
         }
     }
 
-    // 3. Expected units: matched by name (NFC, case-insensitive); a name that only differs in
-    // its diacritics matches when it is the only such name, with a warning.
-    if (options_.check_expected && !options_.expected.empty()) {
-        const auto& exp = options_.expected;
-        std::unordered_map<std::string, std::size_t> exact, loose;
+    // 3. Expected units: a line with a code matches the input of that code; other lines match
+    // by name (NFC, case-insensitive; a name that only differs in its diacritics matches when
+    // it is the only such name, with a warning).
+    std::vector<std::string> exp = options_.expected;
+    const locale::Date ref_day = report::to_locale_date(ref_period.last_day());
+    if (!options_.expected_province.empty()) {
+        if (const units::Unit* p = catalog.find_province(options_.expected_province, ref_day)) {
+            for (const units::Unit* c : catalog.communes_of(p->code, ref_day)) exp.push_back(c->code + ' ' + c->full_name());
+        } else {
+            Issue is;
+            is.kind = IssueKind::Missing;
+            is.severity = Severity::Error;
+            is.unit = options_.expected_province;
+            is.message = trf("Không có tỉnh, thành phố “{}” trong danh mục đơn vị hành chính ngày {}",
+                             options_.expected_province, locale::format_date_short(ref_day));
+            res.issues.push_back(std::move(is));
+            res.missing.push_back(options_.expected_province);
+        }
+    }
+    if (options_.check_expected && !exp.empty()) {
+        std::unordered_map<std::string, std::size_t> exact, loose, by_code;
         std::set<std::string> loose_ambiguous;
         for (std::size_t i = 0; i < exp.size(); ++i) {
+            if (const std::string code = leading_code(exp[i]); !code.empty()) {
+                by_code.emplace(code, i);
+                continue;
+            }
             const std::string k = without_kind(name_key(exp[i]));
             exact.emplace(k, i);
             const std::string l = loose_key(k);
@@ -371,7 +420,8 @@ Result Consolidator::finish() {
             if (u.state == InputState::Mismatch || u.state == InputState::Unreadable) continue;
             const std::string k = without_kind(name_key(u.data.unit.name));
             std::optional<std::size_t> hit;
-            if (auto it = exact.find(k); it != exact.end()) hit = it->second;
+            if (auto ct = by_code.find(u.code); !u.code.empty() && ct != by_code.end()) hit = ct->second;
+            else if (auto it = exact.find(k); it != exact.end()) hit = it->second;
             else {
                 const std::string l = loose_key(k);
                 if (auto lt = loose.find(l); lt != loose.end() && !loose_ambiguous.count(l)) {
@@ -397,12 +447,17 @@ Result Consolidator::finish() {
         }
         for (std::size_t i = 0; i < exp.size(); ++i) {
             if (seen[i]) continue;
-            res.missing.push_back(exp[i]);
+            // Named as the catalog names it, whatever the list says after the code.
+            std::string who = exp[i];
+            if (const std::string code = leading_code(exp[i]); !code.empty())
+                if (const units::Unit* c = catalog.find(code, units::Level::Commune, ref_day))
+                    who = code + ' ' + c->full_name();
+            res.missing.push_back(who);
             Issue is;
             is.kind = IssueKind::Missing;
             is.severity = Severity::Error;
-            is.unit = exp[i];
-            is.message = trf("{}: chưa có báo cáo hợp lệ", exp[i]);
+            is.unit = who;
+            is.message = trf("{}: chưa có báo cáo hợp lệ", who);
             res.issues.push_back(std::move(is));
         }
     }

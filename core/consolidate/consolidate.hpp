@@ -25,6 +25,7 @@
 #include "expr/expr.hpp"
 #include "report/report.hpp"
 #include "schema/report_type.hpp"
+#include "units/catalog.hpp"
 #include "validate/evaluation.hpp"
 
 namespace rb::consolidate {
@@ -67,6 +68,9 @@ struct UnitResult {
     InputState state = InputState::Included;
     std::string reason;        // why excluded, in the user's language
     std::string expected_as;   // the expected-list line it matched (empty: none or no list)
+    // The unit's code: as the input gives it, or found in the units catalog from its name
+    // (when exactly one commune has it). Inputs are told apart by it; empty: by name.
+    std::string code;
     bool unknown = false;      // not in the expected list (a list was given)
 };
 
@@ -78,6 +82,7 @@ enum class IssueKind {
     Unknown,
     Missing,
     SpellingDiffers,
+    UnitCode,  // the unit's code and name disagree with the units catalog
     Outlier,
     Unreadable,
 };
@@ -109,8 +114,14 @@ struct Options {
     std::optional<report::Period> period;
     // The consolidated report's unit; nullopt: the inputs' common parent (kind from parentKind).
     std::optional<report::UnitInfo> office;
-    // Units that should have submitted (names). Empty: no missing / unknown check.
+    // Units that should have submitted: lines "CODE [name]" (matched by code) or names.
+    // Empty: no missing / unknown check.
     std::vector<std::string> expected;
+    // Or every commune of this province (code or name) in the units catalog on the period's
+    // last day, added to `expected` as "CODE Xã Tên".
+    std::string expected_province;
+    // The units catalog that codes are checked against; nullptr: units::installed().
+    const units::Catalog* catalog = nullptr;
     bool check_expected = true;
     bool outliers = true;
     double outlier_threshold = 3.5;  // modified z-score (Iglewicz–Hoaglin)

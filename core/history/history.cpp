@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "consolidate/consolidate.hpp"
+#include "report/unit_catalog.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
 #include "migrate/cross_check.hpp"
@@ -25,7 +26,6 @@ struct Failed {
 };
 Failed fail(std::string message) { return {std::move(message)}; }
 
-std::string unit_key(std::string_view name) { return consolidate::name_key(name); }
 
 // Month the period ends, for ordering inside a year.
 int end_month(const report::Period& p) {
@@ -78,13 +78,53 @@ Result<PastReport> evaluate_one(const plugin::Registry& registry, const session:
     return Result<PastReport>::ok(std::move(p));
 }
 
+// The units `r`'s unit was formed from, for `period`: from the units catalog when the unit is
+// in it and began after the period ended (identities of those that went in whole; a part is
+// noted), else the former names typed in the report (by name).
+struct Predecessors {
+    std::vector<std::pair<std::string, std::string>> whole;  // identity, name
+    std::vector<std::string> notes;
+};
+
+Predecessors predecessors_of(const report::Report& r, const report::Period& period) {
+    Predecessors out;
+    const units::Catalog& catalog = units::installed();
+    const report::UnitCheck check = report::check_unit(catalog, r.unit, r.period);
+    const units::Unit* unit = check.status == report::UnitStatus::UnknownCode ? nullptr : check.unit;
+    if (unit && unit->from && report::to_locale_date(period.last_day()) < *unit->from) {
+        for (const auto& [p, share] : catalog.predecessors(*unit)) {
+            if (share == units::Share::Part) {
+                out.notes.push_back(trf("{} ({}) chỉ nhập một phần vào {}: số liệu của xã này không được cộng",
+                                        p->full_name(), p->code, unit->full_name()));
+                continue;
+            }
+            out.whole.emplace_back(report::unit_identity(*p), p->full_name());
+        }
+        return out;
+    }
+    for (const auto& name : r.unit.former_names) {
+        report::UnitInfo former;
+        former.name = name;
+        out.whole.emplace_back(report::unit_identity(former, period), name);
+    }
+    return out;
+}
+
 // The predecessors' reports summed into one, evaluated with the first one's definition.
 Result<std::optional<PastReport>> predecessors_summed(const plugin::Registry& registry, const Index& index,
-                                                      const report::Report& r, const report::Period& period) {
+                                                      const report::Report& r, const report::Period& period,
+                                                      std::vector<std::string>* why_none) {
+    const Predecessors preds = predecessors_of(r, period);
     std::vector<const session::ReportSummary*> found;
-    for (const auto& name : r.unit.former_names)
-        if (const auto* s = index.find(r.type_id, name, period)) found.push_back(s);
-    if (found.empty()) return Result<std::optional<PastReport>>::ok(std::nullopt);
+    std::vector<std::string> missing;
+    for (const auto& [identity, name] : preds.whole) {
+        if (const auto* s = index.find(r.type_id, identity, period)) found.push_back(s);
+        else missing.push_back(name);
+    }
+    if (found.empty()) {
+        if (why_none) *why_none = preds.notes;
+        return Result<std::optional<PastReport>>::ok(std::nullopt);
+    }
     std::vector<report::Report> reports;
     std::vector<std::string> files;
     for (const auto* s : found) {
@@ -109,6 +149,12 @@ Result<std::optional<PastReport>> predecessors_summed(const plugin::Registry& re
     p.files = std::move(files);
     for (const auto& rep : reports) p.units.push_back(rep.unit.name);
     p.from_predecessors = true;
+    p.notes = preds.notes;
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+        p.notes.push_back(trf("Chưa có báo cáo kỳ {} của: {}; tổng chỉ gồm các xã có báo cáo", period.label(i18n::language()), list));
+    }
     p.report = std::move(*summed);
     p.evaluation = std::move(*ev);
     return Result<std::optional<PastReport>>::ok(std::move(p));
@@ -124,8 +170,11 @@ std::vector<PastReport> earlier_reports(const plugin::Registry& registry, const 
                 std::find(periods.begin(), periods.end(), s->period) == periods.end())
                 periods.push_back(s->period);
     };
-    collect(r.unit.name);
-    for (const auto& name : r.unit.former_names) collect(name);
+    collect(report::unit_identity(r.unit, r.period));
+    // Periods before the unit was formed: those of its predecessors.
+    // (any period before 1 July 2025 gives the same predecessors)
+    for (const auto& [identity, name] : predecessors_of(r, report::Period{r.period.kind, 2000, r.period.index}).whole)
+        collect(identity);
     std::sort(periods.begin(), periods.end(), earlier);
     std::vector<PastReport> out;
     for (const auto& p : periods) {
@@ -180,7 +229,7 @@ Index::Index(std::vector<session::ReportSummary> reports) {
     std::map<std::tuple<std::string, std::string, std::string>, std::size_t> latest;
     for (auto& s : reports) {
         if (!s.readable || s.type_id.empty()) continue;
-        auto key = std::make_tuple(s.type_id, unit_key(s.unit), s.period.code());
+        auto key = std::make_tuple(s.type_id, s.unit_identity, s.period.code());
         auto it = latest.find(key);
         if (it == latest.end()) {
             latest.emplace(key, reports_.size());
@@ -193,38 +242,36 @@ Index::Index(std::vector<session::ReportSummary> reports) {
 
 const session::ReportSummary* Index::find(const std::string& type_id, const std::string& unit,
                                           const report::Period& period) const {
-    const auto key = unit_key(unit);
     for (const auto& s : reports_)
-        if (s.type_id == type_id && s.period == period && unit_key(s.unit) == key) return &s;
+        if (s.type_id == type_id && s.period == period && s.unit_identity == unit) return &s;
     return nullptr;
 }
 
 std::vector<const session::ReportSummary*> Index::series(const std::string& type_id, const std::string& unit) const {
-    const auto key = unit_key(unit);
     std::vector<const session::ReportSummary*> out;
     for (const auto& s : reports_)
-        if (s.type_id == type_id && unit_key(s.unit) == key) out.push_back(&s);
+        if (s.type_id == type_id && s.unit_identity == unit) out.push_back(&s);
     std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return earlier(a->period, b->period); });
     return out;
 }
 
 std::vector<const session::ReportSummary*> Index::siblings(const std::string& type_id, const std::string& unit,
                                                            const report::Period& period) const {
-    const auto key = unit_key(unit);
     std::vector<const session::ReportSummary*> out;
     for (const auto& s : reports_)
-        if (s.type_id != type_id && s.period == period && unit_key(s.unit) == key) out.push_back(&s);
+        if (s.type_id != type_id && s.period == period && s.unit_identity == unit) out.push_back(&s);
     return out;
 }
 
 Result<std::optional<PastReport>> find_past(const plugin::Registry& registry, const Index& index,
-                                            const report::Report& r, const report::Period& period) {
-    if (const auto* s = index.find(r.type_id, r.unit.name, period)) {
+                                            const report::Report& r, const report::Period& period,
+                                            std::vector<std::string>* why_none) {
+    if (const auto* s = index.find(r.type_id, report::unit_identity(r.unit, r.period), period)) {
         auto p = evaluate_one(registry, *s);
         if (!p) return fail(p.error());
         return Result<std::optional<PastReport>>::ok(std::move(*p));
     }
-    return predecessors_summed(registry, index, r, period);
+    return predecessors_summed(registry, index, r, period, why_none);
 }
 
 namespace {
@@ -272,9 +319,10 @@ Result<Comparison> compare(const plugin::Registry& registry, const Index& index,
     Comparison c;
     c.baseline = b;
     c.period = baseline_period(r.period, b);
-    auto past = find_past(registry, index, r, c.period);
+    auto past = find_past(registry, index, r, c.period, &c.notes);
     if (!past) return fail(past.error());
     c.past = std::move(*past);
+    if (c.past) c.notes = c.past->notes;
     fill_values(c, ev);
     return Result<Comparison>::ok(std::move(c));
 }
@@ -287,8 +335,10 @@ Comparison Context::compare(const report::Report& r, const validate::Evaluation&
         if (p.period == c.period) {
             // A copy: the comparison outlives edits, and an Evaluation is cheap to copy.
             c.past = p;
+            c.notes = p.notes;
             break;
         }
+    if (!c.past) c.notes = predecessors_of(r, c.period).notes;
     fill_values(c, ev);
     return c;
 }
@@ -296,7 +346,7 @@ Comparison Context::compare(const report::Report& r, const validate::Evaluation&
 Context Context::load(const plugin::Registry& registry, const Index& index, const report::Report& r) {
     Context c;
     c.earlier_ = earlier_reports(registry, index, r);
-    for (const auto* s : index.siblings(r.type_id, r.unit.name, r.period)) {
+    for (const auto* s : index.siblings(r.type_id, report::unit_identity(r.unit, r.period), r.period)) {
         auto p = evaluate_one(registry, *s);
         if (!p) {
             spdlog::warn("cross checks: {}", p.error());

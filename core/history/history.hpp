@@ -4,9 +4,11 @@
 // indicator across periods, and the check that a figure is not far outside the unit's own
 // past (a typing slip of one digit is the commonest error).
 //
-// Reports are matched by type id, unit name and period; editions may differ (values are
-// matched by indicator code). When a commune formed by a merger (July 2025) has no report of
-// its own for a period, the reports of its predecessors (UnitInfo::former_names) are summed.
+// Reports are matched by type id, unit and period (the unit by its code in the units catalog,
+// else by name); editions may differ (values are matched by indicator code). When a commune
+// formed by the reorganisation of 1 July 2025 has no report of its own for a period, the
+// reports of its predecessors in the catalog's conversion table are summed (those that went in
+// whole; a part is said, never summed); for a unit the catalog lacks, UnitInfo::former_names.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -40,6 +42,7 @@ public:
     explicit Index(const session::Workspace& ws);
     explicit Index(std::vector<session::ReportSummary> reports);
 
+    // `unit`: a unit identity (report::unit_identity, session::ReportSummary::unit_identity).
     const session::ReportSummary* find(const std::string& type_id, const std::string& unit,
                                        const report::Period& period) const;
     // Every period of one unit and type, oldest first, one report per period.
@@ -59,14 +62,20 @@ struct PastReport {
     std::vector<std::string> files;  // one file, or the predecessors' files
     std::vector<std::string> units;  // the unit, or the predecessors summed
     bool from_predecessors = false;
+    // What the reader must know of a sum of predecessors: those without a report in the
+    // workspace, those that went in only in part (never summed), in the user's language.
+    std::vector<std::string> notes;
     report::Report report;
     std::optional<validate::Evaluation> evaluation;
 };
 
 // The report of `unit` (or, failing that, its predecessors summed) for `period`; nullopt when
-// the workspace has none. Errors: a file that cannot be read, a type that is not installed.
+// the workspace has none (then `why_none`, when given, receives the reason when there is one
+// to say, such as predecessors that went in only in part). Errors: a file that cannot be
+// read, a type that is not installed.
 Result<std::optional<PastReport>> find_past(const plugin::Registry& registry, const Index& index,
-                                            const report::Report& r, const report::Period& period);
+                                            const report::Report& r, const report::Period& period,
+                                            std::vector<std::string>* why_none = nullptr);
 
 struct ComparedValue {
     std::string code;
@@ -80,6 +89,7 @@ struct Comparison {
     Baseline baseline = Baseline::Previous;
     report::Period period;  // the period compared with
     std::optional<PastReport> past;  // nullopt: the workspace has no report for that period
+    std::vector<std::string> notes;  // why there is none, when there is something to say
     std::vector<ComparedValue> values;  // numeric, non-heading indicators in definition order
 };
 

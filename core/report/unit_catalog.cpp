@@ -82,6 +82,30 @@ Result<UnitPick> pick_unit(const units::Catalog& catalog, std::string_view typed
     return R::ok(std::move(pick));
 }
 
+std::string unit_identity(const units::Unit& u) {
+    return "code:" + u.code + (u.from ? "@" + locale::format_date_iso(*u.from) : std::string());
+}
+
+std::string unit_identity(const UnitInfo& unit, const Period& period, const units::Catalog* catalog) {
+    const units::Catalog& c = catalog ? *catalog : units::installed();
+    const UnitCheck check = check_unit(c, unit, period);
+    if (check.unit && check.status != UnitStatus::UnknownCode) return unit_identity(*check.unit);
+    if (!unit.code.empty()) return "code:" + unit.code;
+    // Unknown to the catalog: by name, as typed.
+    std::string key;
+    bool blank = false;
+    for (char ch : locale::fold_case(locale::to_nfc(unit.name))) {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            blank = true;
+            continue;
+        }
+        if (blank && !key.empty()) key += ' ';
+        blank = false;
+        key += ch;
+    }
+    return "name:" + key;
+}
+
 UnitCheck check_unit(const units::Catalog& catalog, const UnitInfo& unit, const Period& period) {
     UnitCheck out;
     const locale::Date day = to_locale_date(period.last_day());

@@ -47,4 +47,13 @@ struct UnitCheck {
 // A code the catalog knew at another time is explained ("merged into …").
 UnitCheck check_unit(const units::Catalog& catalog, const UnitInfo& unit, const Period& period);
 
+// What tells one unit's reports from another's: the unit's code (found from its name when the
+// file has none and one commune of the catalog has it) with the day that unit began, since
+// codes were reused on 1 July 2025 ("code:14038@2025-07-01" is Ninh Giang, "code:14038" the
+// former Liêm Hải); a unit the catalog lacks, by its name (NFC, case folded, blanks collapsed).
+// The installed catalog (units::installed()) unless one is given.
+std::string unit_identity(const UnitInfo& unit, const Period& period, const units::Catalog* catalog = nullptr);
+// The identity of catalog unit `u` (as above).
+std::string unit_identity(const units::Unit& u);
+
 }  // namespace rb::report

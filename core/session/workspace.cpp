@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "plugin/extensions.hpp"
+#include "report/unit_catalog.hpp"
 #include "validate/evaluation.hpp"
 
 namespace fs = std::filesystem;
@@ -43,6 +44,7 @@ ReportSummary summarize(const plugin::Registry& registry, const std::string& pat
     s.edition = r->edition;
     s.period = r->period;
     s.unit = r->unit.name;
+    s.unit_identity = report::unit_identity(r->unit, r->period);
     s.status = r->status;
     s.amendment = r->amendment;
     s.modified = r->modified;

@@ -20,6 +20,8 @@ struct ReportSummary {
     std::string type_title;  // in the UI language; the id when the type is not installed
     report::Period period;
     std::string unit;
+    // Which unit, as history matches reports: report::unit_identity() for the report's period.
+    std::string unit_identity;
     report::Status status = report::Status::Draft;
     int amendment = 0;
     int errors = 0, warnings = 0;

@@ -66,13 +66,15 @@ const char* to_string(Level l) {
 
 const char* to_string(Share s) { return s == Share::Whole ? "whole" : "part"; }
 
-std::string Unit::full_name() const {
-    if (kind.empty()) return name;
-    std::string k = kind;
+std::string Unit::full_name() const { return with_kind(kind, name); }
+
+std::string with_kind(std::string_view kind_text, std::string_view name) {
+    if (kind_text.empty() || without_kind(name).size() != name.size()) return std::string(name);
+    std::string k(kind_text);
     // Upper-case the first letter only ("thị trấn" → "Thị trấn").
     const auto first_len = static_cast<std::size_t>(
         (static_cast<unsigned char>(k[0]) < 0x80) ? 1 : (static_cast<unsigned char>(k[0]) < 0xE0) ? 2 : 3);
-    return locale::to_upper(k.substr(0, first_len)) + k.substr(first_len) + ' ' + name;
+    return locale::to_upper(k.substr(0, first_len)) + k.substr(first_len) + ' ' + std::string(name);
 }
 
 bool Unit::valid_on(locale::Date day) const {

@@ -47,6 +47,9 @@ struct Unit {
 // The key names are compared by: NFC, case folded, diacritics removed, "đ" as "d", blanks
 // collapsed. "Xã Phương  Định" and "xa phuong dinh" share one key.
 std::string plain_key(std::string_view name);
+// "Xã Phương Định" from ("xã", "Phương Định"); a name that already starts with its kind word,
+// or an empty kind, is left as it is.
+std::string with_kind(std::string_view kind, std::string_view name);
 // The name without a leading kind word ("Xã Phương Định" → "Phương Định"; "Phương Định" stays).
 std::string_view without_kind(std::string_view name);
 

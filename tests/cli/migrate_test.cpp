@@ -110,11 +110,11 @@ struct TwoReports {
     std::string cchc = box.path("cchc.rbr").string();
     std::string digital = box.path("digital.rbr").string();
     TwoReports(const std::string& digital_period = "2025-Q3") {
-        EXPECT_EQ(box.cli({"new", "cchc", "--edition", "ninh-binh-2025", "--period", "2025-Q3", "--unit", "Ninh Giang",
+        EXPECT_EQ(box.cli({"new", "cchc", "--edition", "ninh-binh-2025", "--period", "2025-Q3", "--unit", "14038",
                            "-o", cchc})
                       .exit_code,
                   0);
-        EXPECT_EQ(box.cli({"new", "digital", "--period", digital_period, "--unit", "Ninh Giang", "-o", digital}).exit_code,
+        EXPECT_EQ(box.cli({"new", "digital", "--period", digital_period, "--unit", "Ninh Giang", "--province", "Ninh Bình", "-o", digital}).exit_code,
                   0);
         EXPECT_EQ(box.cli({"set", cchc, "V.2.2.2=74", "III.1.2=101"}).exit_code, 0);
         EXPECT_EQ(box.cli({"set", digital, "I.2.2=80", "I.2.1=101"}).exit_code, 0);

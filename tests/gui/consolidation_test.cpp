@@ -26,6 +26,7 @@ protected:
         auto r = report::load(sample("cchc", "phuong-dinh-2024-q1.rbr").string());
         ASSERT_TRUE(r) << r.error();
         r->unit.name = unit;
+        r->unit.code.clear();  // a made-up commune, not the seed's code
         r->values["HS.4.1"].value = received;
         r->values["I.2.1"].value = plan;
         r->values["I.2.2"].value = done;

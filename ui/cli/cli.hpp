@@ -61,7 +61,8 @@ inline bool takes_value(std::string_view name) {
     static const char* names[] = {"--plugin-path", "--lang", "--period", "-o", "--output", "--edition",
                                   "--unit", "--parent", "--unit-profile", "--province", "--from", "--to",
                                   "--file", "--value", "--previous", "--parent-kind", "--format", "--profile",
-                                  "--compare", "--workspace", "--with", "--expect", "--date", "--limit"};
+                                  "--compare", "--workspace", "--with", "--expect", "--date", "--limit",
+                                  "--expect-province"};
     for (const char* n : names)
         if (name == n) return true;
     return false;

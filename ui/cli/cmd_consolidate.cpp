@@ -22,7 +22,7 @@ namespace rb::cli {
 namespace {
 
 const char* kUsage =
-    "consolidate SUBMISSION|FOLDER... -o OUT [--expect UNITS_FILE] [--unit NAME] [--parent NAME] "
+    "consolidate SUBMISSION|FOLDER... -o OUT [--expect UNITS_FILE] [--expect-province PROVINCE] [--unit NAME] [--parent NAME] "
     "[--format F [--profile ID]] [--json]";
 
 std::string lower_ext(const fs::path& p) {
@@ -114,6 +114,8 @@ int cmd_consolidate(App& app, const Args& a) {
         if (list->empty()) fail(kCannotRun, trf("{}: danh sách đơn vị phải nộp không có tên nào", *e));
         options.expected = std::move(*list);
     }
+    // Every commune of a province in the units catalog on the period's last day.
+    if (auto p = a.option("--expect-province")) options.expected_province = *p;
     if (auto u = a.option("--unit")) options.office = office_from(*u, a.option("--parent").value_or(""));
 
     // Progress on stderr for long runs: when it is a terminal, or with --verbose.
@@ -256,7 +258,7 @@ int cmd_consolidate(App& app, const Args& a) {
     std::cout << trf("Đã nộp và được tính: {} đơn vị (trong {} tệp)", res.included, res.units.size()) << '\n';
     {
         std::vector<std::string> lines;
-        for (const auto* u : included) lines.push_back(fmt::format("{} — {}", u->data.unit.name, u->data.label));
+        for (const auto* u : included) lines.push_back(fmt::format("{} — {}", units::with_kind(u->data.unit.kind, u->data.unit.name), u->data.label));
         print_list(lines, 20);
     }
     if (!options.expected.empty()) {
@@ -284,7 +286,7 @@ int cmd_consolidate(App& app, const Args& a) {
         std::cout << trf("Đơn vị có lỗi trong báo cáo: {}", with_errors.size()) << '\n';
         std::vector<std::string> lines;
         for (const auto* u : with_errors)
-            lines.push_back(trf("{} ({}): {} lỗi, {} cảnh báo", u->data.unit.name, u->data.label, u->data.errors,
+            lines.push_back(trf("{} ({}): {} lỗi, {} cảnh báo", units::with_kind(u->data.unit.kind, u->data.unit.name), u->data.label, u->data.errors,
                                 u->data.warnings));
         print_list(lines);
     }

@@ -69,6 +69,7 @@ int print_comparison(App& app, const Args& a, const std::string& path, const rep
         out["compare"] = *baseline == history::Baseline::Previous ? "previous" : "year-ago";
         out["baseline"] = c->past ? past_json(*c->past) : json(nullptr);
         if (!c->past) out["baselinePeriod"] = c->period.code();
+        out["notes"] = c->notes;
         json values = json::object();
         for (const auto& v : c->values) {
             if (!wanted(v.code)) continue;
@@ -98,6 +99,7 @@ int print_comparison(App& app, const Args& a, const std::string& path, const rep
                          fs::path(c->past->files.front()).filename().string())
                   << '\n';
     }
+    for (const auto& note : c->notes) std::cout << "  " << note << '\n';
     std::cout << fmt::format("{:<10} {:>16} {:>16} {:>20}\n", tr("Mã"), tr("Kỳ này"), tr("Kỳ so sánh"), tr("Thay đổi"));
     for (const auto& v : c->values) {
         if (!wanted(v.code)) continue;

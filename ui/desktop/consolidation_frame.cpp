@@ -66,6 +66,7 @@ const char* kind_label(consolidate::IssueKind k) {
         case consolidate::IssueKind::Unknown: return RB_N_("không có trong danh sách phải nộp");
         case consolidate::IssueKind::Missing: return RB_N_("chưa nộp");
         case consolidate::IssueKind::SpellingDiffers: return RB_N_("tên viết khác");
+        case consolidate::IssueKind::UnitCode: return RB_N_("mã và tên đơn vị không khớp danh mục");
         case consolidate::IssueKind::Outlier: return RB_N_("khác xa các đơn vị khác");
         case consolidate::IssueKind::Unreadable: return RB_N_("không đọc được");
     }

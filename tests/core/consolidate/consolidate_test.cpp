@@ -16,6 +16,7 @@
 #include "locale/vi.hpp"
 #include "report/entry.hpp"
 #include "report/report.hpp"
+#include "report/unit_catalog.hpp"
 #include "validate/evaluation.hpp"
 #include "validate/findings.hpp"
 
@@ -467,6 +468,81 @@ TEST_F(ConsolidateTest, SubmissionFilesReadOnTwoThreadsGiveTheSameResult) {
     EXPECT_TRUE(from_files.has_problems());
     for (std::size_t i = 0; i < rs.size(); ++i) EXPECT_EQ(from_files.units[i].data.unit.name, rs[i].unit.name);
     fs::remove_all(dir);
+}
+
+namespace by_code {
+
+// The sample (Phương Định, 2024-Q1) as commune `code` of the units catalog.
+report::Report as_commune(const report::Report& sample, const schema::ReportType& type, const units::Catalog& c,
+                          const std::string& code, int i) {
+    report::Report r = test::make_commune(sample, type, i);
+    const units::Unit* u = c.find(code, units::Level::Commune, {2024, 3, 31});
+    EXPECT_NE(u, nullptr) << code;
+    if (u) r.unit = report::unit_info(c, *u, r.period);
+    return r;
+}
+
+}  // namespace by_code
+
+TEST_F(ConsolidateTest, AProvinceByCodeWithMissingDuplicateAndMisnamedSubmissions) {
+    auto loaded = units::Catalog::load(std::string(RB_SOURCE_DIR) + "/data/units/units.tsv");
+    ASSERT_TRUE(loaded) << loaded.error();
+    const units::Catalog& c = *loaded;
+    std::vector<report::Report> rs;
+    rs.push_back(by_code::as_commune(*sample_, *type_, c, "14029", 0));  // Phương Định
+    rs.push_back(by_code::as_commune(*sample_, *type_, c, "14032", 1));  // Trực Chính
+    // Liêm Hải twice: once with its code, once by name only (another spelling, other figures):
+    // the same commune, so a duplicate; neither counts.
+    rs.push_back(by_code::as_commune(*sample_, *type_, c, "14038", 2));
+    auto by_name = by_code::as_commune(*sample_, *type_, c, "14038", 3);
+    by_name.unit.code.clear();
+    by_name.unit.name = "liêm hải";
+    rs.push_back(by_name);
+    // A code whose name in the file is another commune's: a problem to resolve.
+    auto misnamed = by_code::as_commune(*sample_, *type_, c, "14035", 4);
+    misnamed.unit.name = "Phương Định";
+    rs.push_back(misnamed);
+
+    Options o;
+    o.catalog = &c;
+    o.expected_province = "nam dinh";
+    const auto res = run(rs, o);
+    EXPECT_TRUE(res.has_problems());
+    EXPECT_EQ(count(res, IssueKind::Duplicate), 2);
+    EXPECT_EQ(res.units[2].state, InputState::Duplicate);
+    EXPECT_EQ(res.units[3].state, InputState::Duplicate);
+    EXPECT_EQ(res.units[3].code, "14038");  // found from its name
+    ASSERT_EQ(count(res, IssueKind::UnitCode), 1);
+    for (const auto& i : res.issues)
+        if (i.kind == IssueKind::UnitCode) {
+            EXPECT_EQ(i.file, "xa-04.xml");
+            EXPECT_NE(i.message.find("14035"), std::string::npos) << i.message;
+        }
+    // Every commune of Nam Định on 31/3/2024 is expected; those without a counted report are
+    // named as the catalog names them, with their code.
+    const auto all = c.communes_of("36", {2024, 3, 31});
+    ASSERT_GT(all.size(), 150u);
+    EXPECT_EQ(res.missing.size(), all.size() - 3);  // Phương Định, Trực Chính, 14035 counted
+    EXPECT_NE(std::find(res.missing.begin(), res.missing.end(), "14038 Xã Liêm Hải"), res.missing.end());
+    EXPECT_EQ(std::find(res.missing.begin(), res.missing.end(), "14029 Xã Phương Định"), res.missing.end());
+    EXPECT_EQ(res.included, 3);
+
+    // A list of codes works the same way; a line's own name does not matter.
+    Options listed;
+    listed.catalog = &c;
+    listed.expected = {"14029 Phuong Dinh", "14032", "14041"};
+    const auto res2 = run({rs[0], rs[1]}, listed);
+    ASSERT_EQ(res2.missing.size(), 1u);
+    EXPECT_EQ(res2.missing.front(), "14041 " + c.find("14041", units::Level::Commune, {2024, 3, 31})->full_name());
+    EXPECT_EQ(res2.units[0].expected_as, "14029 Phuong Dinh");
+
+    // A province the catalog does not have on the period's last day is said.
+    Options gone;
+    gone.catalog = &c;
+    gone.expected_province = "Tỉnh Không Có";
+    const auto res3 = run({rs[0]}, gone);
+    EXPECT_TRUE(res3.has_problems());
+    EXPECT_EQ(res3.missing.size(), 1u);
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ inline report::Report make_commune(const report::Report& sample, const schema::R
                                    const std::string& parent = "Trực Ninh") {
     report::Report r = sample;
     r.unit.name = fmt::format("Xã Thử Nghiệm {:05}", i);
+    r.unit.code.clear();  // a made-up commune: not in the units catalog
     r.unit.parent = parent;
     r.header.issuing_body = fmt::format("UBND XÃ THỬ NGHIỆM {:05}", i);
     const long long k = 1 + i % 3;

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/unit_catalog.hpp"
+
 #include <algorithm>
 
 #include "../session/session_fixture.hpp"
@@ -62,6 +64,9 @@ protected:
         r->period = period(period_code);
         std::tie(r->window_from, r->window_to) = r->period.default_window();
         r->unit.name = unit;
+        // Another unit than the seed's: typed by name (the seed's code is Phương Định's).
+        if (report::unit_identity(report::UnitInfo{unit, "xã", "", "", "", {}, ""}, r->period) != "code:14029")
+            r->unit.code.clear();
         r->amendment = amendment;
         if (!province.empty()) r->unit.province = province;
         for (auto& [code, v] : values) r->values[code].value = v;
@@ -133,7 +138,7 @@ TEST_F(HistoryTest, AnAmendmentReplacesTheOriginalAndOtherUnitsAreNotMixedIn) {
     auto c = history::compare(registry_, idx, now, evaluate(now), Baseline::Previous);
     ASSERT_TRUE(c && c->past);
     EXPECT_EQ(*value(*c, "HS.4.1").baseline.number, 655);
-    EXPECT_EQ(idx.series("cchc", "Phương Định").size(), 2u) << "one report per period";
+    EXPECT_EQ(idx.series("cchc", report::unit_identity(now.unit, now.period)).size(), 2u) << "one report per period";
 }
 
 TEST_F(HistoryTest, AMergedCommuneIsComparedWithItsPredecessorsSummed) {
@@ -150,6 +155,63 @@ TEST_F(HistoryTest, AMergedCommuneIsComparedWithItsPredecessorsSummed) {
     EXPECT_EQ(*value(*c, "HS.4.1").baseline.number, 750);
     // The ratio of the sums (7/10), not the mean of 25% and 100%.
     EXPECT_NEAR(*value(*c, "I.2").baseline.number, 70.0, 1e-9);
+}
+
+// After 1 July 2025: the conversion table, not typed former names, says whose reports to sum.
+TEST_F(HistoryTest, NinhGiangIsComparedWithItsPredecessorsThroughTheUnitsCatalog) {
+    make("pd-2024-q3.rbr", "2024-Q3", {{"HS.4.1", "600"}, {"I.2.1", "4"}, {"I.2.2", "1"}}, "Phương Định");
+    auto ninh_giang = [&] {
+        auto r = make("ng-2025-q3.rbr", "2025-Q3", {{"HS.4.1", "900"}}, "Ninh Giang");
+        r.unit = report::UnitInfo{"Ninh Giang", "xã", "", "", "Ninh Bình", {}, "14038"};
+        EXPECT_TRUE(report::save(r, path("ws/ng-2025-q3.rbr").string()));
+        return r;
+    };
+    auto now = ninh_giang();
+    auto c = history::compare(registry_, index(), now, evaluate(now), Baseline::YearAgo);
+    ASSERT_TRUE(c) << c.error();
+    ASSERT_TRUE(c->past);
+    EXPECT_TRUE(c->past->from_predecessors);
+    EXPECT_EQ(*value(*c, "HS.4.1").baseline.number, 600);
+    // Only one of the three communes has a report: the sum says so.
+    ASSERT_EQ(c->notes.size(), 1u);
+    EXPECT_NE(c->notes[0].find("Xã Trực Chính"), std::string::npos) << c->notes[0];
+    EXPECT_NE(c->notes[0].find("Xã Liêm Hải"), std::string::npos) << c->notes[0];
+
+    // With all three (Liêm Hải's old code 14038 is Ninh Giang's new one: not mistaken for it).
+    make("tc-2024-q3.rbr", "2024-Q3", {{"HS.4.1", "150"}, {"I.2.1", "6"}, {"I.2.2", "6"}}, "Trực Chính");
+    make("lh-2024-q3.rbr", "2024-Q3", {{"HS.4.1", "50"}}, "Liêm Hải");
+    now = ninh_giang();
+    c = history::compare(registry_, index(), now, evaluate(now), Baseline::YearAgo);
+    ASSERT_TRUE(c && c->past);
+    EXPECT_EQ(c->past->files.size(), 3u);
+    EXPECT_EQ(*value(*c, "HS.4.1").baseline.number, 800);
+    EXPECT_TRUE(c->notes.empty());
+    // Liêm Hải's own history is not Ninh Giang's: its 2024 report is not "Ninh Giang 2024".
+    auto idx = index();
+    EXPECT_EQ(idx.series("cchc", report::unit_identity(now.unit, now.period)).size(), 1u);
+    // The previous quarter (2025-Q2) is before the merger too: summed the same way, or none.
+    auto prev = history::compare(registry_, idx, now, evaluate(now), Baseline::Previous);
+    ASSERT_TRUE(prev);
+    EXPECT_FALSE(prev->past);
+}
+
+TEST_F(HistoryTest, APredecessorThatWentInOnlyInPartIsSaidNotSummed) {
+    // Phường Ba Đình (Hà Nội, 00004) took in Trúc Bạch whole and Ngọc Hà in part.
+    auto as = [&](const char* file, const char* code, const char* name, const char* hs) {
+        auto r = make(file, "2024-Q3", {{"HS.4.1", hs}}, name);
+        r.unit = report::UnitInfo{name, "phường", "Ba Đình", "quận", "Hà Nội", {}, code};
+        EXPECT_TRUE(report::save(r, path(std::string("ws/") + file).string()));
+    };
+    as("tb.rbr", "00004", "Trúc Bạch", "100");
+    as("nh.rbr", "00016", "Ngọc Hà", "70");
+    auto now = make("bd-2025-q3.rbr", "2025-Q3", {{"HS.4.1", "300"}}, "Ba Đình");
+    now.unit = report::UnitInfo{"Ba Đình", "phường", "", "", "Hà Nội", {}, "00004"};
+    auto c = history::compare(registry_, index(), now, evaluate(now), Baseline::YearAgo);
+    ASSERT_TRUE(c && c->past);
+    EXPECT_EQ(*value(*c, "HS.4.1").baseline.number, 100);  // Trúc Bạch only
+    bool part = false;
+    for (const auto& n : c->notes) part |= n.find("Phường Ngọc Hà (00016) chỉ nhập một phần") != std::string::npos;
+    EXPECT_TRUE(part);
 }
 
 TEST_F(HistoryTest, TheSeriesOfAnIndicatorRunsOldestFirstWithTheOpenReportLast) {
