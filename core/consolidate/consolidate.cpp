@@ -137,21 +137,7 @@ double median_of(std::vector<double> v) {
 
 }  // namespace
 
-std::string name_key(std::string_view name) {
-    const std::string folded = locale::fold_case(locale::to_nfc(name));
-    std::string out;
-    bool space = false;
-    for (char c : folded) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string name_key(std::string_view name) { return units::folded_name(name); }
 
 rb::Result<std::vector<std::string>> parse_expected_units(std::string_view text, const std::string& file_label) {
     using R = rb::Result<std::vector<std::string>>;

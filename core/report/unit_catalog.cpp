@@ -92,18 +92,7 @@ std::string unit_identity(const UnitInfo& unit, const Period& period, const unit
     if (check.unit && check.status != UnitStatus::UnknownCode) return unit_identity(*check.unit);
     if (!unit.code.empty()) return "code:" + unit.code;
     // Unknown to the catalog: by name, as typed.
-    std::string key;
-    bool blank = false;
-    for (char ch : locale::fold_case(locale::to_nfc(unit.name))) {
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-            blank = true;
-            continue;
-        }
-        if (blank && !key.empty()) key += ' ';
-        blank = false;
-        key += ch;
-    }
-    return "name:" + key;
+    return "name:" + units::folded_name(unit.name);
 }
 
 UnitCheck check_unit(const units::Catalog& catalog, const UnitInfo& unit, const Period& period) {

@@ -81,6 +81,21 @@ bool Unit::valid_on(locale::Date day) const {
     return (!from || *from <= day) && (!to || day <= *to);
 }
 
+std::string folded_name(std::string_view name) {
+    std::string out;
+    bool blank = false;
+    for (char c : locale::fold_case(locale::to_nfc(name))) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            blank = true;
+            continue;
+        }
+        if (blank && !out.empty()) out += ' ';
+        blank = false;
+        out += c;
+    }
+    return out;
+}
+
 std::string plain_key(std::string_view name) {
     const std::string plain = locale::strip_diacritics(locale::fold_case(name));
     std::string out;

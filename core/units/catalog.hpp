@@ -50,6 +50,8 @@ std::string plain_key(std::string_view name);
 // "Xã Phương Định" from ("xã", "Phương Định"); a name that already starts with its kind word,
 // or an empty kind, is left as it is.
 std::string with_kind(std::string_view kind, std::string_view name);
+// NFC, case folded, blanks collapsed (diacritics kept): how typed names are matched exactly.
+std::string folded_name(std::string_view name);
 // The name without a leading kind word ("Xã Phương Định" → "Phương Định"; "Phương Định" stays).
 std::string_view without_kind(std::string_view name);
 
