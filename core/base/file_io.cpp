@@ -1,4 +1,5 @@
-// Whole-file reads and crash-safe writes (POSIX).
+// Whole-file reads and crash-safe writes (POSIX; file_io_windows.cpp is the Windows twin).
+#ifndef _WIN32
 #include "base/file_io.hpp"
 
 #include <fcntl.h>
@@ -16,11 +17,15 @@
 #include <thread>
 #include <vector>
 
+#include "base/file_io_detail.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fs = std::filesystem;
 
 namespace rb::files {
+using detail::folder_of_path;
+using detail::real_target;
+using detail::remove_dead_temporaries;
 namespace {
 
 std::string why(int err) { return std::strerror(err); }
@@ -71,21 +76,6 @@ void flush_folder(const std::string& dir) {
     if (fd) ::fsync(fd.get());
 }
 
-// Resolves a symbolic link so that the link stays a link and its target is replaced.
-fs::path real_target(const std::string& path) {
-    fs::path target(path);
-    std::error_code ec;
-    if (fs::is_symlink(target, ec)) {
-        const fs::path resolved = fs::weakly_canonical(target, ec);
-        if (!ec) return resolved;
-    }
-    return target;
-}
-
-std::string folder_of_path(const fs::path& target) {
-    return target.has_parent_path() ? target.parent_path().string() : std::string(".");
-}
-
 FileStamp stamp_from(const struct stat& st) {
     return FileStamp{static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino),
                      static_cast<long long>(st.st_size),
@@ -104,25 +94,6 @@ std::mutex& held_mutex() {
 std::map<std::pair<unsigned long long, unsigned long long>, HeldFolder>& held_folders() {
     static std::map<std::pair<unsigned long long, unsigned long long>, HeldFolder> m;
     return m;
-}
-
-// Under the folder's lock every temporary of `name` belongs to a writer that died.
-void remove_dead_temporaries(const std::string& dir, const std::string& name) {
-    const std::string prefixes[] = {name + ".tmp-", name + ".bak.tmp-"};
-    // Listed first, removed after: removing entries while the folder is being read may make the
-    // listing skip others (POSIX leaves it unspecified), which left a dead writer's file behind.
-    std::vector<fs::path> dead;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string entry = it->path().filename().string();
-        for (const auto& prefix : prefixes)
-            if (entry.size() > prefix.size() && entry.compare(0, prefix.size(), prefix) == 0) dead.push_back(it->path());
-    }
-    for (const auto& p : dead) ::unlink(p.c_str());
-}
-
-std::string temporary_name(const fs::path& target) {
-    return target.string() + ".tmp-" + std::to_string(::getpid());
 }
 
 // Renames `tmp` over `file`, first turning the current `file` into `file.bak` when asked.
@@ -154,8 +125,6 @@ rb::Status install(const std::string& tmp, const std::string& file, const std::s
 }
 
 }  // namespace
-
-std::string folder_of(const std::string& path) { return folder_of_path(fs::path(path)); }
 
 std::optional<FileStamp> stamp_of(const std::string& path) {
     struct stat st {};
@@ -204,14 +173,6 @@ FolderLock::~FolderLock() {
         ::close(it->second.fd);  // closing releases the lock
         held_folders().erase(it);
     }
-}
-
-bool flushes_disabled() {
-    static const bool disabled = [] {
-        const char* v = std::getenv("REPORTBENCH_NO_FSYNC");
-        return v && std::string_view(v) == "1";
-    }();
-    return disabled;
 }
 
 Result<std::string> read(const std::string& path, std::size_t max_bytes, FileStamp* stamp) {
@@ -263,29 +224,6 @@ rb::Status write_atomic(const std::string& path, std::string_view data, const Wr
     return r.commit();
 }
 
-Replacement::Replacement(std::string destination, WriteOptions options)
-    : destination_(std::move(destination)), options_(options) {
-    const fs::path target = real_target(destination_);
-    const std::string dir = folder_of_path(target);
-    if (options_.create_folder && target.has_parent_path()) {
-        std::error_code ec;
-        fs::create_directories(target.parent_path(), ec);
-    }
-    folder_lock_ = std::make_unique<FolderLock>(dir);
-    if (!folder_lock_->error().empty()) {
-        temporary_.clear();
-        destination_error_ = folder_lock_->error();
-        return;
-    }
-    if (folder_lock_->held()) remove_dead_temporaries(dir, target.filename().string());
-    temporary_ = temporary_name(target);
-    ::unlink(temporary_.c_str());
-}
-
-Replacement::~Replacement() {
-    if (!done_ && !temporary_.empty()) ::unlink(temporary_.c_str());
-}
-
 rb::Status Replacement::commit() {
     if (temporary_.empty()) return rb::Status::fail(destination_error_);
     done_ = true;
@@ -322,4 +260,50 @@ rb::Status Replacement::commit() {
     return ok;
 }
 
+namespace detail {
+Result<bool> place_new(const std::string& tmp, const std::string& path) {
+    // link() refuses an existing name, so a file that appeared meanwhile is not replaced.
+    if (::link(tmp.c_str(), path.c_str()) == 0) return Result<bool>::ok(true);
+    if (errno == EEXIST) return Result<bool>::ok(false);
+    // A file system without hard links: a rename, after one more look.
+    std::error_code ec;
+    if (fs::exists(path, ec)) return Result<bool>::ok(false);
+    if (::rename(tmp.c_str(), path.c_str()) != 0)
+        return Result<bool>::fail(trf("Không ghi được tệp {}: {}", path, why(errno)));
+    return Result<bool>::ok(true);
+}
+}  // namespace detail
+
+long process_id() { return static_cast<long>(::getpid()); }
+
+ProcessLock::ProcessLock(const std::string& path) : path_(path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return;
+    }
+    handle_ = fd;
+}
+
+ProcessLock::~ProcessLock() {
+    if (handle_ != -1) ::close(static_cast<int>(handle_));
+}
+
+void ProcessLock::remove() {
+    if (handle_ == -1) return;
+    ::unlink(path_.c_str());
+    ::close(static_cast<int>(handle_));
+    handle_ = -1;
+}
+
+bool lock_is_held(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return false;  // no lock file: its owner is gone (it removes it on exit)
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+    ::close(fd);  // closing drops the lock we may just have taken
+    return held;
+}
+
 }  // namespace rb::files
+#endif  // _WIN32

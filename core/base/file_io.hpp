@@ -82,6 +82,10 @@ struct WriteOptions {
 // replaced.
 rb::Status write_atomic(const std::string& path, std::string_view data, const WriteOptions& options = {});
 
+// Writes `data` to `path` only when nothing has that name: the file appears whole or not at all,
+// and a file that appears meanwhile is never replaced. False when the name was taken.
+Result<bool> write_new(const std::string& path, std::string_view data);
+
 // For writers that produce a file themselves (a library writing to a name): `temporary()` is a
 // name in the destination's folder to write to, and `commit()` flushes it and renames it over
 // the destination. A Replacement that is not committed removes its temporary.
@@ -103,6 +107,28 @@ private:
     std::unique_ptr<FolderLock> folder_lock_;
     bool done_ = false;
 };
+
+// An exclusive lock on a lock file, which the system drops when the process ends however it
+// ends (flock on POSIX, LockFileEx on Windows): how a process tells others it is alive.
+class ProcessLock {
+public:
+    // Takes the lock of `path` (created when missing) without waiting; held() says whether it did.
+    explicit ProcessLock(const std::string& path);
+    ProcessLock(const ProcessLock&) = delete;
+    ProcessLock& operator=(const ProcessLock&) = delete;
+    ~ProcessLock();
+    bool held() const { return handle_ != -1; }
+    // Releases the lock and removes the file.
+    void remove();
+
+private:
+    std::string path_;
+    long long handle_ = -1;
+};
+// True when some live process holds the lock of `path` (false when there is no such file).
+bool lock_is_held(const std::string& path);
+// This process's id, as the names of temporaries and journals carry it.
+long process_id();
 
 // True when REPORTBENCH_NO_FSYNC=1: flushes are skipped everywhere. For test runs that do not
 // measure durability; never set it for real work.

@@ -11,14 +11,14 @@
 namespace rb::logging {
 
 std::string log_file(const std::string& program) {
-    return (std::filesystem::path(paths::user_data_dir()) / "logs" / (program + ".log")).string();
+    return paths::text_of(paths::fs_path(paths::user_data_dir()) / "logs" / paths::fs_path(program + ".log"));
 }
 
 void init(const std::string& program, bool console) {
     std::vector<spdlog::sink_ptr> sinks;
     try {
         const auto path = log_file(program);
-        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+        std::filesystem::create_directories(paths::fs_path(path).parent_path());
         sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path, 1 << 20, 3));
     } catch (const std::exception&) {
         // A read-only home must not stop the program; only the log is lost.

@@ -1,5 +1,7 @@
 #include "consolidate/files.hpp"
 
+#include "base/paths.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -14,9 +16,9 @@ namespace rb::consolidate {
 rb::Result<std::vector<std::string>> submission_files_in(const std::string& folder) {
     std::vector<std::string> out;
     std::error_code ec;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string ext = locale::fold_case(it->path().extension().string());
-        if ((ext == ".xml" || ext == ".json") && it->is_regular_file(ec)) out.push_back(it->path().string());
+    for (fs::directory_iterator it(paths::fs_path(folder), ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string ext = locale::fold_case(paths::text_of(it->path().extension()));
+        if ((ext == ".xml" || ext == ".json") && it->is_regular_file(ec)) out.push_back(paths::text_of(it->path()));
     }
     if (ec) return rb::Result<std::vector<std::string>>::fail(trf("Không đọc được thư mục {}", folder));
     std::sort(out.begin(), out.end());

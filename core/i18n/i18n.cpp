@@ -15,6 +15,13 @@ Language g_language = Language::Vietnamese;
 
 void set_language(Language lang, const std::string& locale_dir) {
     g_language = lang;
+#ifdef _WIN32
+    // libintl on Windows takes the language from LANGUAGE, whatever the C library's locale.
+    _putenv_s("LANGUAGE", lang == Language::English ? "en" : "vi");
+    // libintl.h makes setlocale a macro (libintl_setlocale) there: the unqualified name.
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
+#else
     // gettext ignores LANGUAGE in the "C" locale; C.UTF-8 is always present on glibc.
     if (!std::setlocale(LC_ALL, "")) std::setlocale(LC_ALL, "C.UTF-8");
     const char* current = std::setlocale(LC_MESSAGES, nullptr);
@@ -23,6 +30,7 @@ void set_language(Language lang, const std::string& locale_dir) {
     // Numbers in files are always written with the C conventions.
     std::setlocale(LC_NUMERIC, "C");
     setenv("LANGUAGE", lang == Language::English ? "en" : "vi", 1);
+#endif
     const std::string dir = locale_dir.empty() ? paths::locale_dir() : locale_dir;
     bindtextdomain(kDomain, dir.c_str());
     bind_textdomain_codeset(kDomain, "UTF-8");

@@ -72,6 +72,10 @@ std::string format_date_short(Date d);
 std::string format_date_long(Date d);     // "ngày 08 tháng 3 năm 2024", same zero rule
 std::string format_date_long_en(Date d);  // "8 March 2024"
 
+// The user's calendar day (local time): a note written at 6 in the morning in Hà Nội is dated
+// that day, not the previous one as the UTC date would say.
+Date today();
+
 // Years 1..9999 of the proleptic Gregorian calendar.
 bool is_valid(Date d);
 int days_in_month(int year, int month);   // 0 for a month outside 1..12

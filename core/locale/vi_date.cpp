@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
 #include <optional>
 #include <vector>
 
@@ -135,6 +136,17 @@ Result<Date> parse_date(std::string_view text) {
         return fail(trf("tháng {} năm {} chỉ có {} ngày", date.month, date.year,
                         days_in_month(date.year, date.month)));
     return Result<Date>::ok(date);
+}
+
+Date today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+#ifdef _WIN32
+    localtime_s(&local, &now);
+#else
+    localtime_r(&now, &local);
+#endif
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 std::string format_date_iso(Date d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }

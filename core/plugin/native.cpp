@@ -6,6 +6,11 @@
 #include <filesystem>
 #include <mutex>
 
+#ifdef _WIN32
+#include "base/win32.hpp"
+#endif
+
+#include "base/paths.hpp"
 #include "i18n/i18n.hpp"
 
 namespace rb::plugin {
@@ -91,12 +96,20 @@ void NativeExtensions::merge(NativeExtensions&& other) {
 Result<NativeExtensions> load_library(const std::string& path) {
     using R = Result<NativeExtensions>;
     std::error_code fs_error;
-    if (!std::filesystem::is_regular_file(path, fs_error))
+    if (!std::filesystem::is_regular_file(paths::fs_path(path), fs_error))
         return R::fail(trf("{}: không có thư viện plugin", path));
     boost::dll::shared_library lib;
     try {
+#ifdef _WIN32
+        // The DLLs it needs come from its own folder, the program's folder and System32 only:
+        // never from the working directory or PATH, where anyone could plant one.
+        const auto mode = static_cast<boost::dll::load_mode::type>(
+            LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | LOAD_LIBRARY_SEARCH_APPLICATION_DIR | LOAD_LIBRARY_SEARCH_SYSTEM32);
+#else
         // rtld_now: an unresolved symbol fails here, as an error we can report, not later as a crash.
-        lib.load(path, boost::dll::load_mode::rtld_now);
+        const auto mode = boost::dll::load_mode::rtld_now;
+#endif
+        lib.load(paths::fs_path(path), mode);
     } catch (const std::exception& e) {
         return R::fail(trf("{}: không nạp được thư viện: {}", path, e.what()));
     }

@@ -4,8 +4,13 @@
 #include "export/profile.hpp"
 
 #include <spdlog/spdlog.h>
+#ifdef _WIN32
+#include "base/win32.hpp"
+#include <aclapi.h>
+#else
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <cstdlib>
@@ -50,6 +55,48 @@ int compare_versions(const std::string& a, const std::string& b) {
     return 0;
 }
 
+#ifdef _WIN32
+// Windows: `path` is unsafe when its access list lets a group of ordinary users write it —
+// Everyone, Authenticated Users, Users or Interactive — create files in it (a folder) or change
+// its permissions. Administrators, SYSTEM, TrustedInstaller and the user's own account may.
+std::string writable_by_others(const fs::path& path, bool /*sticky_ok*/) {
+    PACL dacl = nullptr;
+    PSECURITY_DESCRIPTOR sd = nullptr;
+    if (GetNamedSecurityInfoW(path.c_str(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr, nullptr, &dacl, nullptr,
+                              &sd) != ERROR_SUCCESS)
+        return {};  // missing: the loader names it
+    std::string found;
+    if (!dacl) {
+        found = trf("{} không có danh sách quyền (ai cũng ghi được)", paths::text_of(path));
+    } else {
+        const WELL_KNOWN_SID_TYPE broad[] = {WinWorldSid, WinAuthenticatedUserSid, WinBuiltinUsersSid, WinInteractiveSid};
+        constexpr DWORD kWrite = FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA | FILE_WRITE_ATTRIBUTES | DELETE |
+                                 WRITE_DAC | WRITE_OWNER | GENERIC_WRITE | GENERIC_ALL;
+        for (DWORD i = 0; i < dacl->AceCount && found.empty(); ++i) {
+            void* ace = nullptr;
+            if (!GetAce(dacl, i, &ace)) continue;
+            const auto* header = static_cast<ACE_HEADER*>(ace);
+            if (header->AceType != ACCESS_ALLOWED_ACE_TYPE || (header->AceFlags & INHERIT_ONLY_ACE)) continue;
+            const auto* allowed = static_cast<ACCESS_ALLOWED_ACE*>(ace);
+            if ((allowed->Mask & kWrite) == 0) continue;
+            PSID sid = const_cast<DWORD*>(&allowed->SidStart);
+            for (const auto type : broad) {
+                if (!IsWellKnownSid(sid, type)) continue;
+                wchar_t name[256], domain[256];
+                DWORD n = 256, d = 256;
+                SID_NAME_USE use;
+                const std::string who = LookupAccountSidW(nullptr, sid, name, &n, domain, &d, &use)
+                                            ? utf16::narrow(name)
+                                            : std::string("Users");
+                found = trf("{} cho nhóm {} quyền ghi", paths::text_of(path), who);
+                break;
+            }
+        }
+    }
+    LocalFree(sd);
+    return found;
+}
+#else
 // Why `path` could be changed by someone other than this user or root, or empty. It is
 // stat()ed, so a symbolic link is judged by what it points to. `sticky_ok`: a folder others may
 // write is fine when its sticky bit stops them replacing entries that are not theirs (/tmp),
@@ -60,13 +107,14 @@ std::string writable_by_others(const fs::path& path, bool sticky_ok) {
     if (::stat(path.c_str(), &st) != 0) return {};  // missing: the loader names it
     const uid_t me = ::geteuid();
     if (st.st_uid != me && st.st_uid != 0)
-        return trf("{} thuộc về người dùng khác (uid {})", path.string(), static_cast<unsigned long>(st.st_uid));
+        return trf("{} thuộc về người dùng khác (uid {})", paths::text_of(path), static_cast<unsigned long>(st.st_uid));
     if ((st.st_mode & (S_IWGRP | S_IWOTH)) == 0) return {};
     if (sticky_ok && S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX)) return {};
     const std::string mode = fmt::format("{:04o}", st.st_mode & 07777);
-    return (st.st_mode & S_IWOTH) ? trf("{} cho mọi người dùng quyền ghi (quyền {})", path.string(), mode)
-                                  : trf("{} cho cả nhóm quyền ghi (quyền {})", path.string(), mode);
+    return (st.st_mode & S_IWOTH) ? trf("{} cho mọi người dùng quyền ghi (quyền {})", paths::text_of(path), mode)
+                                  : trf("{} cho cả nhóm quyền ghi (quyền {})", paths::text_of(path), mode);
 }
+#endif
 
 std::string refusal(const std::string& why) {
     return trf("Plugin không được nạp vì người khác có thể sửa nó: {}. Hãy bỏ quyền ghi của nhóm và người khác "
@@ -105,7 +153,7 @@ std::string unsafe_folder(const fs::path& folder) {
 // judged like a plugin's.
 std::string unsafe_folder_of_plugins(const std::string& dir) {
     std::error_code ec;
-    const fs::path real = fs::canonical(dir, ec);
+    const fs::path real = fs::canonical(paths::fs_path(dir), ec);
     if (ec) return {};
     if (auto why = writable_by_others(real, false); !why.empty()) return why;
     if (real.has_relative_path()) return writable_by_others(real.parent_path(), true);
@@ -129,17 +177,23 @@ Result<Manifest> parse_manifest(std::string_view text, const std::string& file_l
     for (auto d : root.children("definition")) m.definitions.emplace_back(d.attribute("file").value());
     for (auto p : root.children("profile")) m.profiles.emplace_back(p.attribute("file").value());
     if (auto lib = root.child("library")) m.library = lib.attribute("file").value();
+#ifdef _WIN32
+    // One plugin.xml for both systems: the library it names as "x.so" is "x.dll" on Windows.
+    if (m.library.size() > 3 && m.library.compare(m.library.size() - 3, 3, ".so") == 0)
+        m.library.replace(m.library.size() - 3, 3, ".dll");
+#endif
     return Result<Manifest>::ok(std::move(m));
 }
 
 SearchPath SearchPath::standard(const std::vector<std::string>& extra_dirs) {
     SearchPath p;
     p.dirs.push_back(paths::system_plugin_dir());
+    if (const std::string machine = paths::machine_plugin_dir(); !machine.empty()) p.dirs.push_back(machine);
     p.dirs.push_back(paths::user_plugin_dir());
-    if (const char* env = std::getenv("REPORTBENCH_PLUGIN_PATH"); env && *env) {
+    if (const std::string env = paths::environment("REPORTBENCH_PLUGIN_PATH"); !env.empty()) {
         std::string_view rest = env;
         while (!rest.empty()) {
-            const auto colon = rest.find(':');
+            const auto colon = rest.find(paths::kListSeparator);
             const std::string_view part = rest.substr(0, colon);
             if (!part.empty()) p.dirs.emplace_back(part);
             if (colon == std::string_view::npos) break;
@@ -155,9 +209,9 @@ Registry Registry::discover(const SearchPath& path) {
     std::set<std::string> seen;
     for (const auto& dir : path.dirs) {
         std::error_code ec;
-        if (dir.empty() || !fs::is_directory(dir, ec)) continue;
-        const std::string canonical = fs::weakly_canonical(dir, ec).string();
-        if (fs::exists(fs::path(dir) / "plugin.xml", ec)) {
+        if (dir.empty() || !fs::is_directory(paths::fs_path(dir), ec)) continue;
+        const std::string canonical = paths::text_of(fs::weakly_canonical(paths::fs_path(dir), ec));
+        if (fs::exists(paths::fs_path(dir) / "plugin.xml", ec)) {
             if (seen.insert(canonical).second) reg.add_folder(dir);
             continue;
         }
@@ -167,21 +221,21 @@ Registry Registry::discover(const SearchPath& path) {
             continue;
         }
         std::vector<fs::path> folders;
-        for (const auto& entry : fs::directory_iterator(dir, ec))
+        for (const auto& entry : fs::directory_iterator(paths::fs_path(dir), ec))
             if (entry.is_directory(ec)) folders.push_back(entry.path());
         std::sort(folders.begin(), folders.end());  // deterministic order
         for (const auto& f : folders) {
             if (!fs::exists(f / "plugin.xml", ec)) continue;
-            const std::string c = fs::weakly_canonical(f, ec).string();
-            if (seen.insert(c).second) reg.add_folder(f.string());
+            const std::string c = paths::text_of(fs::weakly_canonical(f, ec));
+            if (seen.insert(c).second) reg.add_folder(paths::text_of(f));
         }
     }
     return reg;
 }
 
 void Registry::add_folder(const std::string& folder) {
-    const std::string manifest_path = (fs::path(folder) / "plugin.xml").string();
-    if (auto why = unsafe_folder(folder); !why.empty()) {
+    const std::string manifest_path = paths::join(folder, "plugin.xml");
+    if (auto why = unsafe_folder(paths::fs_path(folder)); !why.empty()) {
         failures_.push_back({folder, refusal(why)});
         spdlog::warn("plugin {} refused: {}", folder, why);
         return;
@@ -215,12 +269,12 @@ void Registry::add_folder(const std::string& folder) {
     // Every file the manifest names is checked before any is read or loaded.
     {
         std::error_code ec;
-        const fs::path real_folder = fs::canonical(folder, ec);
+        const fs::path real_folder = fs::canonical(paths::fs_path(folder), ec);
         std::vector<std::string> files = manifest->definitions;
         files.insert(files.end(), manifest->profiles.begin(), manifest->profiles.end());
         if (!manifest->library.empty()) files.push_back(manifest->library);
         for (const auto& f : files)
-            if (auto why = ec ? std::string() : unsafe_file(fs::path(folder) / f, real_folder); !why.empty()) {
+            if (auto why = ec ? std::string() : unsafe_file(paths::fs_path(folder) / paths::fs_path(f), real_folder); !why.empty()) {
                 failures_.push_back({folder, refusal(why)});
                 spdlog::warn("plugin {} refused: {}", folder, why);
                 return;
@@ -230,7 +284,7 @@ void Registry::add_folder(const std::string& folder) {
     // a half-loaded plugin never shows up.
     std::vector<schema::ReportTypePtr> loaded;
     for (const auto& d : manifest->definitions) {
-        const std::string file = (fs::path(folder) / d).string();
+        const std::string file = paths::join(folder, d);
         auto type = schema::load_definition(file);
         if (!type) {
             failures_.push_back({folder, type.error()});
@@ -243,7 +297,7 @@ void Registry::add_folder(const std::string& folder) {
     // only a plugin.xml and profiles is how a new recipient format is added.
     std::vector<exporting::RecipientProfile> profiles;
     for (const auto& pr : manifest->profiles) {
-        const std::string file = (fs::path(folder) / pr).string();
+        const std::string file = paths::join(folder, pr);
         auto profile = exporting::load_profile(file);
         if (!profile) {
             failures_.push_back({folder, profile.error()});
@@ -273,7 +327,7 @@ void Registry::add_folder(const std::string& folder) {
     // the plugin is sound, and a library that fails takes only its own plugin down.
     NativeExtensions native;
     if (!manifest->library.empty()) {
-        info.library = (fs::path(folder) / manifest->library).string();
+        info.library = paths::join(folder, manifest->library);
         auto loaded_lib = load_library(info.library);
         if (!loaded_lib) {
             failures_.push_back({folder, loaded_lib.error()});

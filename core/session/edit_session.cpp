@@ -1,5 +1,7 @@
 #include "session/edit_session.hpp"
 
+#include "base/paths.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <ctime>
@@ -37,14 +39,6 @@ Result<std::string> clean_text(std::string_view typed, const char* field) {
     return Result<std::string>::ok(t.substr(b, e - b + 1));
 }
 
-// The user's calendar day: a justification written at 6 in the morning in Hà Nội is dated that
-// day, not the previous one as the UTC date would say.
-std::string today_iso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
 
 }  // namespace
 
@@ -175,7 +169,7 @@ Result<std::unique_ptr<EditSession>> EditSession::create(const plugin::Registry&
 }
 
 std::string EditSession::display_name() const {
-    if (!path_.empty()) return fs::path(path_).filename().string();
+    if (!path_.empty()) return paths::file_name(path_);
     const auto& p = report_.period;
     return type().title.get() + " — " + p.label(i18n::language());
 }
@@ -613,20 +607,19 @@ Result<Change> EditSession::set_status(report::Status to) {
 
 std::string EditSession::suggested_amendment_path() const {
     if (path_.empty()) return {};
-    const fs::path p(path_);
+    const fs::path p = paths::fs_path(path_);
     // "x-sua-doi-1" amended again becomes "x-sua-doi-2", not "x-sua-doi-1-sua-doi-2".
     static const std::regex suffix("-sua-doi-[0-9]+$");
-    const std::string stem = std::regex_replace(p.stem().string(), suffix, "");
-    return (p.parent_path() / fmt::format("{}-sua-doi-{}.rbr", stem, report_.amendment + 1)).string();
+    const std::string stem = std::regex_replace(paths::text_of(p.stem()), suffix, "");
+    return paths::join(paths::text_of(p.parent_path()), fmt::format("{}-sua-doi-{}.rbr", stem, report_.amendment + 1));
 }
 
 Result<std::unique_ptr<EditSession>> EditSession::make_amendment(const std::string& new_path) const {
     using R = Result<std::unique_ptr<EditSession>>;
     if (report_.status != report::Status::Submitted)
         return R::fail(tr("Chỉ tạo bản sửa đổi cho báo cáo đã nộp; báo cáo chưa nộp thì sửa trực tiếp."));
-    std::error_code ec;
-    if (fs::exists(new_path, ec)) return R::fail(trf("Tệp {} đã có; hãy chọn tên khác.", new_path));
-    const std::string original = path_.empty() ? std::string() : fs::path(path_).filename().string();
+    if (paths::exists(new_path)) return R::fail(trf("Tệp {} đã có; hãy chọn tên khác.", new_path));
+    const std::string original = path_.empty() ? std::string() : paths::file_name(path_);
     auto s = create(*registry_, report::make_amendment(report_, original), {}, true);
     if (!s) return s;
     if (previous_) (*s)->set_previous(previous_);
@@ -681,7 +674,7 @@ Result<Change> EditSession::justify(std::string_view key, std::string_view text)
     auto reason = clean_text(text, tr("Giải trình"));
     if (!reason) return R::fail(reason.error());
     if (reason->empty()) return R::fail(tr("Hãy ghi lý do giải trình."));
-    return change_justification(std::string(key), report::Justification{std::string(key), *reason, today_iso()});
+    return change_justification(std::string(key), report::Justification{std::string(key), *reason, locale::format_date_iso(locale::today())});
 }
 
 Result<Change> EditSession::remove_justification(std::string_view key) {

@@ -1,9 +1,5 @@
 #include "session/journal.hpp"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
@@ -48,13 +44,8 @@ long temporary_pid_of(const std::string& file_name) {
 
 // True when a live process holds the lock of `pid` in `dir`.
 bool is_alive(const std::string& dir, long pid) {
-    if (pid == static_cast<long>(::getpid())) return true;
-    const std::string path = (fs::path(dir) / lock_name(pid)).string();
-    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-    if (fd < 0) return false;  // no lock file: its owner is gone (it removes it on exit)
-    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
-    ::close(fd);  // closing drops the lock we may just have taken
-    return held;
+    if (pid == files::process_id()) return true;
+    return files::lock_is_held(paths::join(dir, lock_name(pid)));
 }
 
 std::string one_line(std::string s) {
@@ -97,30 +88,22 @@ Result<Parsed> parse_journal(const std::string& path) {
 
 }  // namespace
 
-std::string Journal::default_dir() { return (fs::path(paths::user_data_dir()) / "journal").string(); }
+std::string Journal::default_dir() { return paths::join(paths::user_data_dir(), "journal"); }
 
 Journal::Journal(std::string dir) : dir_(std::move(dir)) {
     std::error_code ec;
-    fs::create_directories(dir_, ec);
-    const std::string path = (fs::path(dir_) / lock_name(::getpid())).string();
-    lock_fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (lock_fd_ >= 0 && ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-        ::close(lock_fd_);
-        lock_fd_ = -1;
-    }
+    fs::create_directories(paths::fs_path(dir_), ec);
+    lock_ = std::make_unique<files::ProcessLock>(paths::join(dir_, lock_name(files::process_id())));
 }
 
 Journal::~Journal() {
-    if (lock_fd_ >= 0) {
-        // Journals still here belong to sessions not closed cleanly (the process is exiting
-        // without saving): they stay, and without the lock file they are offered next time.
-        ::unlink((fs::path(dir_) / lock_name(::getpid())).c_str());
-        ::close(lock_fd_);
-    }
+    // Journals still here belong to sessions not closed cleanly (the process is exiting
+    // without saving): they stay, and without the lock file they are offered next time.
+    if (lock_) lock_->remove();
 }
 
 std::string Journal::file_for(const EditSession& s) const {
-    return (fs::path(dir_) / (std::to_string(::getpid()) + "-" + s.id() + kExtension)).string();
+    return paths::join(dir_, std::to_string(files::process_id()) + "-" + s.id() + kExtension);
 }
 
 rb::Status Journal::write(const EditSession& s) {
@@ -133,7 +116,7 @@ rb::Status Journal::write(const EditSession& s) {
     if (it != written_.end() && it->second == s.revision()) return ok_status();
     const auto& r = s.report();
     std::string data = kMagic;
-    data += "\npid: " + std::to_string(::getpid());
+    data += "\npid: " + std::to_string(files::process_id());
     data += "\nsession: " + s.id();
     data += "\npath: " + one_line(s.path());
     data += "\nwritten: " + report::timestamp_now();
@@ -149,15 +132,15 @@ rb::Status Journal::write(const EditSession& s) {
 
 void Journal::forget(const EditSession& s) {
     std::error_code ec;
-    fs::remove(file_for(s), ec);
+    fs::remove(paths::fs_path(file_for(s)), ec);
     written_.erase(s.id());
 }
 
 std::vector<Recovery> Journal::pending_recoveries() const {
     std::vector<Recovery> out;
     std::error_code ec;
-    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
+    for (fs::directory_iterator it(paths::fs_path(dir_), ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = paths::text_of(it->path().filename());
         if (const long writer = temporary_pid_of(name); writer != 0) {
             // A write killed before its rename: never a journal, and its process is gone.
             if (!is_alive(dir_, writer)) fs::remove(it->path(), ec);
@@ -166,7 +149,7 @@ std::vector<Recovery> Journal::pending_recoveries() const {
         }
         const long pid = pid_of(name);
         if (pid == 0 || is_alive(dir_, pid)) continue;
-        auto parsed = parse_journal(it->path().string());
+        auto parsed = parse_journal(paths::text_of(it->path()));
         if (!parsed) continue;  // not ours: left alone
         if (parsed->info.pid == 0) parsed->info.pid = pid;
         out.push_back(std::move(parsed->info));
@@ -193,7 +176,7 @@ Result<std::unique_ptr<EditSession>> Journal::recover(const Recovery& r, const p
 
 void Journal::discard(const Recovery& r) {
     std::error_code ec;
-    fs::remove(r.journal_file, ec);
+    fs::remove(paths::fs_path(r.journal_file), ec);
     remove_stale_lock(r.pid);
 }
 
@@ -201,9 +184,9 @@ void Journal::remove_stale_lock(long pid) const {
     if (pid == 0 || is_alive(dir_, pid)) return;
     std::error_code ec;
     const std::string prefix = std::to_string(pid) + "-";
-    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().filename().string().rfind(prefix, 0) == 0) return;  // journals remain
-    fs::remove(fs::path(dir_) / lock_name(pid), ec);
+    for (fs::directory_iterator it(paths::fs_path(dir_), ec), end; !ec && it != end; it.increment(ec))
+        if (paths::text_of(it->path().filename()).rfind(prefix, 0) == 0) return;  // journals remain
+    fs::remove(paths::fs_path(paths::join(dir_, lock_name(pid))), ec);
 }
 
 }  // namespace rb::session

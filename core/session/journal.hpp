@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_io.hpp"
 #include "base/result.hpp"
 #include "plugin/registry.hpp"
 #include "session/edit_session.hpp"
@@ -57,7 +58,7 @@ private:
     void remove_stale_lock(long pid) const;
 
     std::string dir_;
-    int lock_fd_ = -1;
+    std::unique_ptr<files::ProcessLock> lock_;  // this process is alive while it holds it
     std::map<std::string, std::uint64_t> written_;  // session id → revision written
 };
 

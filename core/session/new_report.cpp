@@ -93,12 +93,11 @@ std::string suggested_file_name(const report::Report& r) {
     return name + "-" + r.period.code() + ".rbr";
 }
 
-std::string user_unit_profile_path() { return (fs::path(paths::user_data_dir()) / "unit-profile.xml").string(); }
+std::string user_unit_profile_path() { return paths::join(paths::user_data_dir(), "unit-profile.xml"); }
 
 Result<std::optional<report::UnitProfile>> load_user_unit_profile(const std::string& path) {
     using R = Result<std::optional<report::UnitProfile>>;
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return R::ok(std::nullopt);
+    if (!paths::exists(path)) return R::ok(std::nullopt);
     auto p = report::load_unit_profile(path);
     if (!p) return R::fail(p.error());
     return R::ok(std::move(*p));

@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace rb::session {
 
-std::string Settings::default_path() { return (fs::path(paths::user_data_dir()) / "settings.ini").string(); }
+std::string Settings::default_path() { return paths::join(paths::user_data_dir(), "settings.ini"); }
 
 Settings Settings::load(const std::string& path) {
     Settings s;
@@ -41,7 +41,7 @@ rb::Status Settings::save(const std::string& path) const {
 
 void Settings::add_recent(const std::string& file) {
     std::error_code ec;
-    const std::string abs = fs::absolute(file, ec).lexically_normal().string();
+    const std::string abs = paths::text_of(fs::absolute(paths::fs_path(file), ec).lexically_normal());
     recent.erase(std::remove(recent.begin(), recent.end(), abs), recent.end());
     recent.insert(recent.begin(), abs);
     if (recent.size() > kMaxRecent) recent.resize(kMaxRecent);

@@ -1,5 +1,7 @@
 #include "session/workspace.hpp"
 
+#include "base/paths.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -37,7 +39,7 @@ ReportSummary summarize(const plugin::Registry& registry, const std::string& pat
     if (!r) {
         s.readable = false;
         s.problem = r.error();
-        s.type_title = fs::path(path).filename().string();
+        s.type_title = paths::file_name(path);
         return s;
     }
     s.type_id = r->type_id;
@@ -65,9 +67,7 @@ ReportSummary summarize(const plugin::Registry& registry, const std::string& pat
 }
 
 std::string Workspace::default_folder() {
-    const char* home = std::getenv("HOME");
-    const fs::path base = home && *home == '/' ? fs::path(home) : fs::temp_directory_path();
-    return (base / "ReportBench").string();
+    return paths::join(paths::documents_dir(), "ReportBench");
 }
 
 void Workspace::set_folder(std::string folder) {
@@ -80,12 +80,12 @@ void Workspace::set_folder(std::string folder) {
 void Workspace::scan(const plugin::Registry& registry) {
     std::map<std::string, Cached> fresh;
     std::error_code ec;
-    if (fs::is_directory(folder_, ec)) {
+    if (fs::is_directory(paths::fs_path(folder_), ec)) {
         const auto options = fs::directory_options::skip_permission_denied;
-        for (fs::recursive_directory_iterator it(folder_, options, ec), end; !ec && it != end; it.increment(ec)) {
+        for (fs::recursive_directory_iterator it(paths::fs_path(folder_), options, ec), end; !ec && it != end; it.increment(ec)) {
             if (it.depth() >= 2) it.disable_recursion_pending();
             if (!it->is_regular_file(ec) || it->path().extension() != ".rbr") continue;
-            const std::string path = it->path().string();
+            const std::string path = paths::text_of(it->path());
             Cached c;
             c.mtime = it->last_write_time(ec);
             c.size = it->file_size(ec);

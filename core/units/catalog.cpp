@@ -220,7 +220,7 @@ Result<Catalog> Catalog::parse(std::string_view text, const std::string& label, 
 Result<Catalog> Catalog::load(const std::string& path, bool local) {
     auto text = files::read(path, kMaxCatalogBytes);
     if (!text) return Result<Catalog>::fail(text.error());
-    return parse(*text, fs::path(path).filename().string(), local);
+    return parse(*text, paths::file_name(path), local);
 }
 
 rb::Status Catalog::add(const Catalog& more) {
@@ -401,10 +401,10 @@ struct Installed {
 Installed load_installed() {
     Installed out;
     std::string main_file;
-    if (const char* env = std::getenv("REPORTBENCH_UNITS_FILE"); env && *env) {
-        main_file = env;
+    if (std::string env = paths::environment("REPORTBENCH_UNITS_FILE"); !env.empty()) {
+        main_file = std::move(env);
     } else {
-        main_file = (fs::path(paths::data_dir()) / "units" / "units.tsv").string();
+        main_file = paths::text_of(paths::fs_path(paths::data_dir()) / "units" / "units.tsv");
     }
     auto main = Catalog::load(main_file);
     if (!main) {
@@ -412,14 +412,14 @@ Installed load_installed() {
         return out;
     }
     out.catalog = std::move(*main);
-    for (const fs::path& dir : {fs::path(paths::data_dir()) / "units" / "local", fs::path(paths::user_data_dir()) / "units"}) {
+    for (const fs::path& dir : {paths::fs_path(paths::data_dir()) / "units" / "local", paths::fs_path(paths::user_data_dir()) / "units"}) {
         std::error_code ec;
         std::vector<fs::path> files;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
             if (it->path().extension() == ".tsv") files.push_back(it->path());
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
-            auto more = Catalog::load(f.string(), true);
+            auto more = Catalog::load(paths::text_of(f), true);
             auto added = more ? out.catalog.add(*more) : rb::Status::fail(more.error());
             if (!added) out.error += (out.error.empty() ? "" : "\n") + added.error();
         }

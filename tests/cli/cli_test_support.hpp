@@ -3,7 +3,9 @@
 // (the program's own entry point, rb::cli::main_entry, with std::cout and std::cerr captured),
 // or as the real program started the way a user's shell does (`cli_process`), for what only a
 // process shows: its exit status as the shell sees it, its output streams as files.
+#ifndef _WIN32
 #include <sys/wait.h>
+#endif
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/portable.hpp"
 #include "cli_main.hpp"
 
 namespace rb::test {
@@ -26,6 +29,10 @@ struct CliRun {
 };
 
 inline std::string shell_quote(const std::string& s) {
+#ifdef _WIN32
+    // cmd.exe: double quotes (the tests' words hold none).
+    return "\"" + s + "\"";
+#endif
     std::string q = "'";
     for (char c : s) {
         if (c == '\'') q += "'\\''";
@@ -49,9 +56,9 @@ public:
         std::random_device rd;
         dir_ = std::filesystem::temp_directory_path() / ("rb-cli-" + std::to_string(rd()) + std::to_string(rd()));
         std::filesystem::create_directories(dir_);
-        setenv("XDG_DATA_HOME", (dir_ / "userdata").c_str(), 1);
-        unsetenv("REPORTBENCH_PLUGIN_PATH");
-        unsetenv("REPORTBENCH_LANG");
+        set_user_data_base(dir_ / "userdata");
+        unset_env("REPORTBENCH_PLUGIN_PATH");
+        unset_env("REPORTBENCH_LANG");
     }
     ~Sandbox() {
         std::error_code ec;
@@ -88,13 +95,43 @@ public:
         for (const auto& a : args) cmd += " " + shell_quote(a);
         const auto out = dir_ / "stdout.txt";
         const auto err = dir_ / "stderr.txt";
+#ifdef _WIN32
+        // cmd.exe /c drops the first and last quote of a line that starts with one.
+        cmd = "\"" + cmd + " >" + shell_quote(paths::text_of(out)) + " 2>" + shell_quote(paths::text_of(err)) +
+              " <NUL\"";
+        const int status = std::system(cmd.c_str());
+        CliRun r;
+        r.exit_code = status;
+#else
         cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string()) + " </dev/null";
         const int status = std::system(cmd.c_str());
         CliRun r;
         r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+#endif
         r.out = slurp(out);
         r.err = slurp(err);
         return r;
+    }
+
+    // A sample report made by its plugin's script (`samples/make-<name>.sh OUT`) with the
+    // program under test. Windows has no shell for the script: there the sample is the file the
+    // script made and that is kept beside it (`samples/<name>.rbr`).
+    CliRun make_sample(const std::string& script, const std::string& out) const {
+#ifdef _WIN32
+        const std::filesystem::path s = paths::fs_path(script);
+        std::string name = paths::text_of(s.stem());
+        name.erase(0, std::string("make-").size());
+        std::error_code ec;
+        std::filesystem::remove(paths::fs_path(out), ec);
+        std::filesystem::copy_file(s.parent_path() / (name + ".rbr"), paths::fs_path(out), ec);
+        CliRun r;
+        r.exit_code = ec ? 1 : 0;
+        r.err = ec.message();
+        return r;
+#else
+        set_env("REPORTBENCH_CLI", RB_CLI);
+        return run(script, {out});
+#endif
     }
 
 private:

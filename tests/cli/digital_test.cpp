@@ -134,10 +134,9 @@ protected:
         box_ = new Sandbox();
         good_ = box_->path("good.rbr").string();
         mistakes_ = box_->path("mistakes.rbr").string();
-        setenv("REPORTBENCH_CLI", RB_CLI, 1);
-        const CliRun g = box_->run(kDigitalSamples + "/make-ninh-giang-2025-q3.sh", {good_});
+        const CliRun g = box_->make_sample(kDigitalSamples + "/make-ninh-giang-2025-q3.sh", good_);
         ASSERT_EQ(g.exit_code, 0) << g.out << g.err;
-        const CliRun m = box_->run(kDigitalSamples + "/make-ninh-giang-2025-q3-mistakes.sh", {mistakes_});
+        const CliRun m = box_->make_sample(kDigitalSamples + "/make-ninh-giang-2025-q3-mistakes.sh", mistakes_);
         ASSERT_EQ(m.exit_code, 0) << m.out << m.err;
     }
     static void TearDownTestSuite() {
@@ -161,7 +160,7 @@ protected:
     // A copy of the good sample with `assignments` set.
     static std::string variant(const std::string& name, const std::vector<std::string>& assignments) {
         const std::string copy = box_->path(name + ".rbr").string();
-        fs::copy_file(good_, copy, fs::copy_options::overwrite_existing);
+        rb::test::copy_over(good_, copy);
         if (assignments.empty()) return copy;
         std::vector<std::string> args = {"set", copy};
         args.insert(args.end(), assignments.begin(), assignments.end());
@@ -307,7 +306,7 @@ TEST_F(DigitalSamples, TheMistakesSampleIsCaught) {
 
 TEST_F(DigitalSamples, CorrectingTheMistakesClearsEveryFinding) {
     const std::string fixed = box_->path("fixed.rbr").string();
-    fs::copy_file(mistakes_, fixed, fs::copy_options::overwrite_existing);
+    rb::test::copy_over(mistakes_, fixed);
     ASSERT_EQ(box_->cli({"set", fixed, "I.7.2=44", "III.1.2=27", "III.1.3=158"}).exit_code, 0);
     for (const char* s : {"I.1", "II.1", "II.3"})
         ASSERT_EQ(box_->cli({"text", fixed, s, "--file", kDigitalSamples + "/ninh-giang-2025-q3/" + s + ".txt"}).exit_code, 0);

@@ -26,7 +26,7 @@ struct Case {
 
 std::string copy_sample(const Sandbox& box, const char* rel) {
     const fs::path to = box.path(fs::path(rel).filename().string());
-    fs::copy_file(fs::path(RB_SOURCE_DIR) / rel, to, fs::copy_options::overwrite_existing);
+    rb::test::copy_over(fs::path(RB_SOURCE_DIR) / rel, to);
     return to.string();
 }
 
@@ -93,6 +93,7 @@ void expect_holds(const std::string& text, const std::vector<std::string>& value
     for (const char* t : texts) EXPECT_NE(flat.find(squeeze(t)), std::string::npos) << what << " lacks " << t;
 }
 
+#ifndef _WIN32  // LibreOffice runs on the Debian side: the installed Windows build's exports are opened there (packaging/windows)
 TEST_P(ExportThroughProfile, DocxAndXlsxOpenInLibreOfficeWithTheFigures) {
     if (!rb::testing::have_program("soffice")) FAIL() << "missing, and ./test installs it (packaging/debian-deps.sh): " << "LibreOffice is not installed";
     const Case& c = GetParam();
@@ -115,6 +116,7 @@ TEST_P(ExportThroughProfile, DocxAndXlsxOpenInLibreOfficeWithTheFigures) {
         expect_holds(rb::testing::pdf_text(pdf, false), values, texts, format);
     }
 }
+#endif
 
 TEST_P(ExportThroughProfile, PdfCsvAndSubmissionsHoldTheReport) {
     const Case& c = GetParam();
@@ -122,7 +124,11 @@ TEST_P(ExportThroughProfile, PdfCsvAndSubmissionsHoldTheReport) {
     const std::string report = c.make(box);
     const auto values = displays(box, report, c.codes);
     const std::string before = box.cli({"get", report, "--json"}).out;
+#ifdef RB_EXPORTS_PDF
     for (const char* format : {"pdf", "csv", "xml", "json"}) {
+#else
+    for (const char* format : {"csv", "xml", "json"}) {
+#endif
         const std::string file = box.path(std::string("export.") + format).string();
         const auto ex = box.cli({"export", report, "--format", format, "--profile", c.profile, "-o", file});
         ASSERT_EQ(ex.exit_code, 0) << format << ": " << ex.err;

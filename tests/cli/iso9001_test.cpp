@@ -196,9 +196,8 @@ TEST(Iso9001Type, EveryFileOfThePluginPassesTheSchemaCheck) {
 class Iso9001Sample : public ::testing::Test {
 protected:
     static std::string make(Sandbox& box, const std::string& script, const std::string& name) {
-        setenv("REPORTBENCH_CLI", RB_CLI, 1);
         const std::string out = box.path(name).string();
-        const CliRun made = box.run(kIsoSamples + "/" + script, {out});
+        const CliRun made = box.make_sample(kIsoSamples + "/" + script, out);
         EXPECT_EQ(made.exit_code, 0) << made.out << made.err;
         EXPECT_FALSE(fs::exists(out + ".bak")) << "the script leaves no backup behind";
         return out;
@@ -241,7 +240,7 @@ protected:
     // A copy of the sample to change.
     static std::string copy(const std::string& name) {
         const auto c = box_->path(name);
-        fs::copy_file(report_, c, fs::copy_options::overwrite_existing);
+        rb::test::copy_over(report_, c);
         return c.string();
     }
     static Sandbox* box_;
@@ -481,7 +480,7 @@ TEST_F(Iso9001MistakesSample, RuleMessagesComeInEnglishOnRequest) {
 
 TEST_F(Iso9001MistakesSample, AnErrorCannotBeJustifiedAWarningCan) {
     const auto c = box_->path("justified.rbr").string();
-    fs::copy_file(report_, c, fs::copy_options::overwrite_existing);
+    rb::test::copy_over(report_, c);
     EXPECT_EQ(box_->cli({"justify", c, "audit-closed-within-found", "--value", "x"}).exit_code, 1);
     ASSERT_EQ(box_->cli({"justify", c, "required:V.1", "--value",
                          "Cuộc họp xem xét của lãnh đạo dời sang tháng 01 năm sau."})

@@ -19,8 +19,7 @@ protected:
     static void SetUpTestSuite() {
         box_ = new Sandbox();
         report_ = box_->path("q1.rbr").string();
-        setenv("REPORTBENCH_CLI", RB_CLI, 1);
-        const CliRun made = box_->run(kSeedSamples + "/make-phuong-dinh-2024-q1.sh", {report_});
+        const CliRun made = box_->make_sample(kSeedSamples + "/make-phuong-dinh-2024-q1.sh", report_);
         ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
     }
     static void TearDownTestSuite() {
@@ -189,7 +188,7 @@ TEST_F(SeedReport, FindingsCatchTheSeedsOwnMistakes) {
 
 TEST_F(SeedReport, ValidateExitCodeIsOneWhenErrorsAreFound) {
     const auto copy = box_->path("broken.rbr");
-    std::filesystem::copy_file(report_, copy, std::filesystem::copy_options::overwrite_existing);
+    rb::test::copy_over(report_, copy);
     ASSERT_EQ(box_->cli({"set", copy.string(), "HS.4.3=5"}).exit_code, 0);  // resolved no longer balances
     const CliRun r = box_->cli({"validate", copy.string(), "--json"});
     EXPECT_EQ(r.exit_code, 1);
@@ -228,7 +227,7 @@ TEST_F(SeedReport, NarrativeAndHeaderReadBackExactly) {
 TEST_F(SeedReport, SavingAndReloadingChangesNothing) {
     const auto first = values();
     const auto copy = box_->path("resaved.rbr");
-    std::filesystem::copy_file(report_, copy, std::filesystem::copy_options::overwrite_existing);
+    rb::test::copy_over(report_, copy);
     // A no-op edit forces a full load → save cycle.
     ASSERT_EQ(box_->cli({"set", copy.string(), "I.1=12"}).exit_code, 0);
     const CliRun again = box_->cli({"get", copy.string(), "--json"});
@@ -249,7 +248,7 @@ TEST_F(SeedReport, TheBundledSampleIsCurrent) {
 
 TEST_F(SeedReport, SubmittedReportIsLockedAndCorrectedByAnAmendment) {
     const auto copy = box_->path("submitted.rbr");
-    std::filesystem::copy_file(report_, copy, std::filesystem::copy_options::overwrite_existing);
+    rb::test::copy_over(report_, copy);
     ASSERT_EQ(box_->cli({"status", copy.string(), "complete"}).exit_code, 0);
     ASSERT_EQ(box_->cli({"status", copy.string(), "submitted"}).exit_code, 0);
     const std::string submitted = slurp(copy);
@@ -268,7 +267,7 @@ TEST_F(SeedReport, SubmittedReportIsLockedAndCorrectedByAnAmendment) {
 
 TEST_F(SeedReport, AWarningCanBeJustifiedButAnErrorCannot) {
     const auto copy = box_->path("justified.rbr");
-    std::filesystem::copy_file(report_, copy, std::filesystem::copy_options::overwrite_existing);
+    rb::test::copy_over(report_, copy);
     const CliRun j = box_->cli({"justify", copy.string(), "required:V.2.1.3", "--value",
                              "Hệ thống của tỉnh chưa thống kê số TTHC có phát sinh hồ sơ."});
     ASSERT_EQ(j.exit_code, 0) << j.err;

@@ -43,12 +43,11 @@ TEST(WorkspaceSamples, OneOfEachKindIsCopiedAndNothingIsOverwritten) {
 
 TEST(WorkspaceSamples, WithoutAFolderTheHomeWorkspaceIsUsed) {
     Sandbox box;
-    const char* old = std::getenv("HOME");
-    const std::string saved = old ? old : "";
-    setenv("HOME", box.dir().c_str(), 1);
+    const std::string saved = paths::environment(documents_variable());
+    set_env(documents_variable(), paths::text_of(box.dir()));
     const auto r = box.cli({"--lang", "en", "workspace", "init-samples"});
-    if (saved.empty()) unsetenv("HOME");
-    else setenv("HOME", saved.c_str(), 1);
+    if (saved.empty()) unset_env(documents_variable());
+    else set_env(documents_variable(), saved);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(rbr_count(box.path("ReportBench")), 3u);
     EXPECT_NE(r.out.find("3 sample report(s) copied"), std::string::npos) << r.out;

@@ -1,4 +1,6 @@
 // reportbench-cli consolidate: the communes' submissions for one period into the receiving
+
+#include "base/paths.hpp"
 // office's consolidated report, with who submitted, who did not, the inputs refused and why,
 // the units with errors and the figures that stand far from the others (docs/consolidation.md).
 #include <unistd.h>
@@ -26,7 +28,7 @@ const char* kUsage =
     "[--format F [--profile ID]] [--json]";
 
 std::string lower_ext(const fs::path& p) {
-    std::string e = p.extension().string();
+    std::string e = paths::text_of(p.extension());
     for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return e;
 }
@@ -36,12 +38,11 @@ std::string lower_ext(const fs::path& p) {
 std::vector<std::string> input_paths(const Args& a) {
     std::vector<std::string> out;
     for (const auto& p : a.positional) {
-        std::error_code ec;
-        if (fs::is_directory(p, ec)) {
+        if (paths::is_folder(p)) {
             auto here = consolidate::submission_files_in(p);
             if (!here) fail(kCannotRun, here.error());
             out.insert(out.end(), here->begin(), here->end());
-        } else if (fs::exists(p, ec)) {
+        } else if (paths::exists(p)) {
             out.push_back(p);
         } else {
             fail(kCannotRun, trf("Không có tệp hoặc thư mục {}", p));
@@ -100,7 +101,7 @@ int cmd_consolidate(App& app, const Args& a) {
     const auto out = a.option("-o");
     if (!out) fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", kUsage));
     const auto format = a.option("--format");
-    if (!format && lower_ext(*out) != ".rbr")
+    if (!format && lower_ext(paths::fs_path(*out)) != ".rbr")
         fail(kCannotRun, trf("{}: tệp báo cáo tổng hợp phải có đuôi .rbr; để xuất định dạng khác, dùng --format", *out));
     if (a.option("--profile") && !format) fail(kCannotRun, tr("--profile cần đi kèm --format"));
 

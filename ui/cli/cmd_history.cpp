@@ -1,4 +1,6 @@
 // A unit's history from the command line: `get --compare previous|year-ago`, `history REPORT
+
+#include "base/paths.hpp"
 // CODE` (the series behind the desktop's chart) and the workspace checks `validate` adds.
 #include <filesystem>
 #include <iostream>
@@ -36,9 +38,9 @@ std::string workspace_folder_for(const Args& a, const std::string& report_path) 
     const auto settings = session::Settings::load();
     const std::string configured =
         settings.workspace.empty() ? session::Workspace::default_folder() : settings.workspace;
-    if (inside(report_path, configured)) return configured;
-    const auto parent = fs::path(report_path).parent_path();
-    return parent.empty() ? std::string(".") : parent.string();
+    if (inside(paths::fs_path(report_path), paths::fs_path(configured))) return configured;
+    const std::string parent = paths::parent(report_path);
+    return parent.empty() ? std::string(".") : parent;
 }
 
 history::Index workspace_index(App& app, const std::string& folder) {
@@ -96,7 +98,7 @@ int print_comparison(App& app, const Args& a, const std::string& path, const rep
                   << '\n';
     } else {
         std::cout << trf("So sánh với {} ({}): {}", what, c->period.label(i18n::language()),
-                         fs::path(c->past->files.front()).filename().string())
+                         paths::file_name(c->past->files.front()))
                   << '\n';
     }
     for (const auto& note : c->notes) std::cout << "  " << note << '\n';

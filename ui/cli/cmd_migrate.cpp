@@ -1,4 +1,6 @@
 // reportbench-cli migrate: carries a report into another edition of its type by the mapping the
+
+#include "base/paths.hpp"
 // new edition declares, printing what moved and what needs the user's attention.
 #include <filesystem>
 #include <iostream>
@@ -29,12 +31,12 @@ int cmd_migrate(App& app, const Args& a) {
     if (auto o = a.option("-o")) {
         out = *o;
     } else {
-        const fs::path p(path);
-        out = (p.parent_path() / (p.stem().string() + "-" + *edition + p.extension().string())).string();
+        const fs::path p = paths::fs_path(path);
+        out = paths::text_of(p.parent_path() / (p.stem().native() + paths::fs_path("-" + *edition).native() + p.extension().native()));
     }
     std::error_code ec;
-    const bool same_as_input = fs::exists(out) && fs::equivalent(out, path, ec);
-    if (!dry_run && fs::exists(out) && !same_as_input && !a.flag("--force"))
+    const bool same_as_input = paths::exists(out) && fs::equivalent(paths::fs_path(out), paths::fs_path(path), ec);
+    if (!dry_run && paths::exists(out) && !same_as_input && !a.flag("--force"))
         fail(kCannotRun, trf("Tệp {} đã có; dùng --force để ghi đè (bản cũ được giữ ở {}.bak)", out, out));
 
     migrate::Migrated m = std::move(*res);

@@ -1,4 +1,6 @@
 // reportbench-cli workspace init-samples [DIR] [--json]: the desktop's first-start offer from
+
+#include "base/paths.hpp"
 // the command line (a scripted install, a training room): one sample report of each installed
 // kind copied into the workspace, never replacing a file that is there.
 #include <filesystem>
@@ -31,7 +33,7 @@ int cmd_workspace(App& app, const Args& a) {
     if (!done) fail(kCannotRun, done.error());
     if (a.flag("--json")) {
         json out;
-        out["folder"] = fs::absolute(folder).lexically_normal().string();
+        out["folder"] = paths::text_of(fs::absolute(paths::fs_path(folder)).lexically_normal());
         out["copied"] = done->copied;
         out["skipped"] = done->skipped;
         std::cout << out.dump(2) << '\n';

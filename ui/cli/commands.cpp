@@ -1,4 +1,6 @@
 // reportbench-cli's commands: every operation of the workbench from the command line. The commands and
+
+#include "base/paths.hpp"
 // their JSON shapes are a stable contract (see docs/cli.md); nothing here computes or checks
 // anything itself: it calls the core.
 #include <spdlog/spdlog.h>
@@ -168,7 +170,7 @@ int cmd_new(App& app, const Args& a) {
     app.type_for(a.positional[0], a.option("--edition").value_or(""));  // exit 2 when not installed
     auto period = report::Period::parse(*period_text);
     if (!period) fail(kDataError, period.error());
-    if (fs::exists(*out) && !a.flag("--force"))
+    if (paths::exists(*out) && !a.flag("--force"))
         fail(kCannotRun, trf("Tệp {} đã có; dùng --force để ghi đè (bản cũ được giữ ở {}.bak)", *out, *out));
 
     session::NewReportRequest request;
@@ -571,7 +573,7 @@ int cmd_amend(App& app, const Args& a) {
     const std::string path = a.positional[0];
     auto s = app.open_session(path);
     auto amended = s->make_amendment(*out);
-    if (!amended) fail(fs::exists(*out) ? kCannotRun : kDataError, amended.error());
+    if (!amended) fail(paths::exists(*out) ? kCannotRun : kDataError, amended.error());
     std::cout << trf("Đã tạo bản sửa đổi lần {} tại {}; bản gốc {} được giữ nguyên.", (*amended)->report().amendment,
                      *out, path)
               << '\n';
@@ -671,9 +673,9 @@ int cmd_import(App& app, const Args& a) {
     const std::string path = a.positional[0];
     const std::string source = a.positional[1];
     const bool dry_run = a.flag("--dry-run");
-    std::string ext = fs::path(source).extension().string();
+    std::string ext = paths::text_of(paths::fs_path(source).extension());
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const bool exists = fs::exists(path);
+    const bool exists = paths::exists(path);
 
     report::Report after;
     std::optional<report::Report> before;
@@ -773,10 +775,7 @@ locale::Date units_day(const Args& a) {
         if (!period) fail(kDataError, period.error());
         return report::to_locale_date(period->last_day());
     }
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    return locale::today();
 }
 
 json unit_json(const units::Catalog& c, const units::Unit& u, locale::Date day) {

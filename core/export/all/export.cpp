@@ -1,12 +1,12 @@
 #include "export/all/export.hpp"
 
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <system_error>
 
 #include "base/file_io.hpp"
+#include "base/paths.hpp"
 #include "i18n/i18n.hpp"
 #include "plugin/extensions.hpp"
 #include "validate/evaluation.hpp"
@@ -144,14 +144,14 @@ Result<ExportResult> export_report(const plugin::Registry& plugins, const report
                            list_ids(exporters, *profile)));
 
     std::error_code ec;
-    fs::path out = options.output;
+    fs::path out = paths::fs_path(options.output);
     if (out.empty()) return R::fail(tr("Chưa chỉ định tệp hoặc thư mục để xuất"));
-    if (fs::is_directory(out, ec)) out /= file_name_for(profile, r, exporter->extension());
+    if (fs::is_directory(out, ec)) out /= paths::fs_path(file_name_for(profile, r, exporter->extension()));
     const fs::path folder = out.has_parent_path() ? out.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec))
-        return R::fail(trf("Thư mục “{}” không tồn tại: không xuất được", folder.string()));
+        return R::fail(trf("Thư mục “{}” không tồn tại: không xuất được", paths::text_of(folder)));
     if (fs::is_directory(out, ec))
-        return R::fail(trf("“{}” là một thư mục, không phải tệp", out.string()));
+        return R::fail(trf("“{}” là một thư mục, không phải tệp", paths::text_of(out)));
 
     report_progress(0.0, tr("Tính toán và kiểm tra"));
     auto ev = validate::Evaluation::create(type);
@@ -163,7 +163,7 @@ Result<ExportResult> export_report(const plugin::Registry& plugins, const report
 
     // Written aside in the destination folder and renamed over it: a reader never sees half
     // a file, and an existing export is replaced whole or not at all.
-    files::Replacement replacement(out.string());
+    files::Replacement replacement(paths::text_of(out));
     if (replacement.temporary().empty()) return R::fail(replacement.commit().error());
     const ExportInput in{r, *ev, findings, *profile, doc};
     auto written = exporter->write(in, replacement.temporary(), [&](double f, const std::string& stage) {
@@ -173,7 +173,7 @@ Result<ExportResult> export_report(const plugin::Registry& plugins, const report
     if (auto ok = replacement.commit(); !ok) return R::fail(ok.error());
     report_progress(1.0, tr("Đã xuất xong"));
     ExportResult res;
-    res.path = out.string();
+    res.path = paths::text_of(out);
     res.errors = findings.errors;
     res.warnings = findings.warnings;
     return R::ok(std::move(res));

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/paths.hpp"
 #include "docx_test_support.hpp"
 #include "export/docx/docx_import.hpp"
 
@@ -146,7 +147,7 @@ TEST(DocxImport, SectionsOfAnotherDefinitionAreReportedNotMixedIn) {
 // Writes a zip holding `entries` (name → bytes) with libzip, exactly as given.
 void make_zip(const fs::path& path, const std::vector<std::pair<std::string, std::string>>& entries) {
     int error = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    zip_t* z = zip_open(rb::paths::text_of(path).c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
     ASSERT_NE(z, nullptr) << error;
     for (const auto& [name, data] : entries) {
         zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);

@@ -286,6 +286,7 @@ TEST(SubmissionSchema, ExportedXmlIsValidAgainstTheSchema) {
     }
 }
 
+#ifndef _WIN32  // xmllint is a tool of the Debian side
 // The schema as IT staff and other tools see it: the installed .xsd file, checked by an
 // independent validator (xmllint) when one is installed.
 TEST(SubmissionSchema, XmllintAcceptsTheExportAgainstTheSchemaFile) {
@@ -302,6 +303,7 @@ TEST(SubmissionSchema, XmllintAcceptsTheExportAgainstTheSchemaFile) {
                             "' '" + file.string() + "' >'" + (dir / "xmllint.log").string() + "' 2>&1";
     EXPECT_EQ(std::system(cmd.c_str()), 0);
 }
+#endif
 
 }  // namespace
 }  // namespace rb::exporting

@@ -4,7 +4,6 @@
 // where it can be, quickly, without reading anything else, and nothing crashes.
 // Readers: report definitions, plugin manifests, reports, unit profiles, recipient profiles
 // (submissions, DOCX and XLSX have their own suites beside their importers).
-#include <sys/resource.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -17,6 +16,7 @@
 #include <sstream>
 #include <string>
 
+#include "../../support/portable.hpp"
 #include "export/profile.hpp"
 #include "plugin/registry.hpp"
 #include "report/report.hpp"
@@ -28,12 +28,7 @@ namespace fs = std::filesystem;
 namespace rb::plugin {
 namespace {
 
-// The process's peak resident memory so far (it only grows).
-long peak_memory_kib() {
-    struct rusage u {};
-    ::getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
+using rb::test::peak_memory_kib;
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -186,7 +181,7 @@ TEST_F(HostileXml, FilesBeyondTheLimitAreRefusedBeforeTheyAreRead) {
         // A sparse file: beyond the limit on disk, but reading it would take a gigabyte of memory.
         for (const off_t size : {static_cast<off_t>(r.limit) + 1, off_t(1) << 30}) {
             const fs::path path = put(r, sample);
-            ASSERT_EQ(::truncate(path.c_str(), size), 0);
+            fs::resize_file(path, size);
             const long peak_before_kib = peak_memory_kib();
             const std::string e = refused(r, path, "huge file");
             // Not read: the process's peak memory did not grow by anything like the file.
@@ -198,7 +193,7 @@ TEST_F(HostileXml, FilesBeyondTheLimitAreRefusedBeforeTheyAreRead) {
         // 64 MiB of padding to prove it for reports would only cost time).
         if (r.limit > (4u << 20)) continue;
         const fs::path path = put(r, sample);
-        ASSERT_EQ(::truncate(path.c_str(), static_cast<off_t>(r.limit)), 0);
+        fs::resize_file(path, static_cast<off_t>(r.limit));
         EXPECT_EQ(r.read(path).find("quá lớn"), std::string::npos) << r.name;
     }
 }
@@ -229,7 +224,7 @@ TEST_F(HostileXml, CheckFileRefusesTheSameFiles) {
     ASSERT_FALSE(problems.empty());
     EXPECT_NE(problems[0].find("DOCTYPE"), std::string::npos) << problems[0];
     const fs::path huge = put(report, sample);
-    ASSERT_EQ(::truncate(huge.c_str(), off_t(1) << 30), 0);
+    fs::resize_file(huge, off_t(1) << 30);
     problems = check_file(huge.string());
     ASSERT_FALSE(problems.empty());
     EXPECT_NE(problems[0].find("quá lớn"), std::string::npos) << problems[0];

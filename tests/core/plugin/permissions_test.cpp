@@ -1,6 +1,7 @@
 // Plugin folders that someone else could change are refused, with the reason (what can be
 // written, by whom) among the registry's failures: a plugin runs with the user's rights, so
 // whoever can edit it could act as the user. Folders made with the usual umask (022) load.
+#ifndef _WIN32  // POSIX modes; the Windows counterpart (ACLs) is in windows_test.cpp
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -203,3 +204,4 @@ TEST_F(PluginPermissions, AFolderOwnedByAnotherUserIsRefused) {
 
 }  // namespace
 }  // namespace rb::plugin
+#endif

@@ -5,6 +5,9 @@
 
 #include <unistd.h>
 
+#include "../../support/portable.hpp"
+#include "base/paths.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -286,12 +289,12 @@ class ScopedEnv {
 public:
     ScopedEnv(const char* name, const char* value) : name_(name) {
         if (const char* old = std::getenv(name)) old_ = old;
-        if (value) ::setenv(name, value, 1);
-        else ::unsetenv(name);
+        if (value) rb::test::set_env(name, value);
+        else rb::test::unset_env(name);
     }
     ~ScopedEnv() {
-        if (old_) ::setenv(name_.c_str(), old_->c_str(), 1);
-        else ::unsetenv(name_.c_str());
+        if (old_) rb::test::set_env(name_.c_str(), *old_);
+        else rb::test::unset_env(name_.c_str());
     }
     ScopedEnv(const ScopedEnv&) = delete;
     ScopedEnv& operator=(const ScopedEnv&) = delete;
@@ -307,26 +310,43 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 TEST(SearchPath, StandardHasTheInstallAndUserFoldersThenTheEnvironmentThenTheExtraDirs) {
     ScopedEnv data("REPORTBENCH_DATA_DIR", "/opt/rb-test/share/reportbench");
+#ifdef _WIN32
+    // The install's folder, then the machine's (IT staff), then the user's; ';' separates.
+    ScopedEnv user("REPORTBENCH_USER_DIR", "C:\\Users\\Hà\\AppData\\Roaming\\ReportBench");
+    ScopedEnv env("REPORTBENCH_PLUGIN_PATH", "D:\\rb-a;;E:\\rb-b;");
+    const auto p = SearchPath::standard({"/extra/one", "/extra/two"});
+    const std::vector<std::string> expected = {
+        "/opt/rb-test/share/reportbench\\plugins", paths::machine_plugin_dir(),
+        "C:\\Users\\Hà\\AppData\\Roaming\\ReportBench\\plugins", "D:\\rb-a", "E:\\rb-b", "/extra/one", "/extra/two"};
+    EXPECT_EQ(paths::machine_plugin_dir(), paths::join(paths::environment("PROGRAMDATA"), "ReportBench\\plugins"));
+#else
     ScopedEnv xdg("XDG_DATA_HOME", "/home/rb-test/.local/share");
     ScopedEnv env("REPORTBENCH_PLUGIN_PATH", "/srv/rb-a::/srv/rb-b:");
     const auto p = SearchPath::standard({"/extra/one", "/extra/two"});
     const std::vector<std::string> expected = {
         "/opt/rb-test/share/reportbench/plugins", "/home/rb-test/.local/share/reportbench/plugins",
         "/srv/rb-a", "/srv/rb-b", "/extra/one", "/extra/two"};
+#endif
     EXPECT_EQ(p.dirs, expected);
 }
+
+#ifdef _WIN32
+constexpr std::size_t kStandardFolders = 3;  // the install's, the machine's, the user's
+#else
+constexpr std::size_t kStandardFolders = 2;  // the install's, the user's
+#endif
 
 TEST(SearchPath, WithoutTheVariableOnlyTheStandardFoldersAndTheExtraDirs) {
     ScopedEnv env("REPORTBENCH_PLUGIN_PATH", nullptr);
     const auto p = SearchPath::standard({"/extra/one"});
-    ASSERT_EQ(p.dirs.size(), 3u);
+    ASSERT_EQ(p.dirs.size(), kStandardFolders + 1);
     EXPECT_EQ(p.dirs.back(), "/extra/one");
     EXPECT_FALSE(contains(p.dirs, "/srv/rb-a"));
 }
 
 TEST(SearchPath, AnEmptyVariableAddsNothing) {
     ScopedEnv env("REPORTBENCH_PLUGIN_PATH", "");
-    EXPECT_EQ(SearchPath::standard({}).dirs.size(), 2u);
+    EXPECT_EQ(SearchPath::standard({}).dirs.size(), kStandardFolders);
 }
 
 TEST(SearchPath, NeverTheWorkingDirectoryUnlessGiven) {

@@ -1,8 +1,10 @@
 // The journal: unsaved edits survive a crash and are offered back, but never those of a
 // process that still runs.
 #include <gtest/gtest.h>
+#ifndef _WIN32
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 #include "session/edit_session.hpp"
 #include "session/journal.hpp"
@@ -23,6 +25,7 @@ protected:
         return std::move(*s);
     }
 
+#ifndef _WIN32  // a crashing child made with fork(); Windows: windows_test.cpp
     // A child process opens the seed, edits it, journals it and dies without cleaning up:
     // the state a power cut or kill -9 leaves.
     pid_t crash_with_edit(const std::string& code, const std::string& typed) {
@@ -38,6 +41,7 @@ protected:
         EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
         return pid;
     }
+#endif
 
     std::string journal_dir() const { return path("userdata/reportbench/journal").string(); }
 
@@ -45,7 +49,7 @@ protected:
 };
 
 TEST_F(JournalTest, TheDefaultFolderIsInTheUserDataFolder) {
-    EXPECT_EQ(Journal::default_dir(), journal_dir());
+    EXPECT_EQ(fs::path(Journal::default_dir()), fs::path(journal_dir()));  // as paths: \ and / alike on Windows
 }
 
 TEST_F(JournalTest, ADirtySessionIsWrittenAndACleanOneRemoved) {
@@ -79,6 +83,7 @@ TEST_F(JournalTest, ARunningInstanceJournalsAreNotOffered) {
     EXPECT_TRUE(j.pending_recoveries().empty());
 }
 
+#ifndef _WIN32  // a crashing child made with fork(); Windows: windows_test.cpp
 TEST_F(JournalTest, ACrashedProcessEditsAreOfferedAndRecovered) {
     open_seed();
     const pid_t dead = crash_with_edit("I.2.1", "1.034");
@@ -104,7 +109,9 @@ TEST_F(JournalTest, ACrashedProcessEditsAreOfferedAndRecovered) {
     EXPECT_TRUE(fs::exists(j.file_for(**s)));
     EXPECT_FALSE(fs::exists(fs::path(journal_dir()) / (std::to_string(dead) + ".lock")));
 }
+#endif
 
+#ifndef _WIN32  // a crashing child made with fork(); Windows: windows_test.cpp
 TEST_F(JournalTest, DiscardingARecoveryRemovesIt) {
     open_seed();
     crash_with_edit("I.1", "20");
@@ -115,6 +122,7 @@ TEST_F(JournalTest, DiscardingARecoveryRemovesIt) {
     EXPECT_TRUE(j.pending_recoveries().empty());
     EXPECT_FALSE(fs::exists(pending[0].journal_file));
 }
+#endif
 
 TEST_F(JournalTest, ForeignFilesInTheFolderAreIgnored) {
     fs::create_directories(journal_dir());

@@ -1,6 +1,6 @@
 #pragma once
 // A private world for session tests: a temporary folder holding the user data folder
-// (XDG_DATA_HOME), a plugin folder with the bundled definitions (without native libraries, so
+// (XDG_DATA_HOME; REPORTBENCH_USER_DIR on Windows), a plugin folder with the bundled definitions (without native libraries, so
 // the suite needs no other build target) and room for report files.
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "../../support/portable.hpp"
 #include "i18n/i18n.hpp"
 #include "plugin/registry.hpp"
 
@@ -31,7 +32,7 @@ protected:
         std::random_device rd;
         dir_ = fs::temp_directory_path() / ("rb-session-" + std::to_string(rd()) + std::to_string(rd()));
         fs::create_directories(dir_ / "plugins");
-        setenv("XDG_DATA_HOME", (dir_ / "userdata").c_str(), 1);
+        set_user_data_base(dir_ / "userdata");
         i18n::set_language(i18n::Language::Vietnamese);
         for (const char* name : {"cchc", "iso9001", "digital"}) {
             const fs::path from = fs::path(RB_SOURCE_DIR) / "plugins" / name;
@@ -65,7 +66,7 @@ protected:
     fs::path copy_sample(const std::string& plugin, const std::string& file, const std::string& as = {}) {
         const fs::path to = dir_ / (as.empty() ? file : as);
         fs::create_directories(to.parent_path());
-        fs::copy_file(sample(plugin, file), to, fs::copy_options::overwrite_existing);
+        rb::test::copy_over(sample(plugin, file), to);
         return to;
     }
 

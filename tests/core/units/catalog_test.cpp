@@ -104,6 +104,7 @@ TEST(UnitsCatalog, CountsAgreeWithTheStateTables) {
     for (const auto& code : new_communes) EXPECT_NE(c.find(code, Level::Commune, kAfter), nullptr) << code;
 }
 
+#ifndef _WIN32  // the maker is a Python script of the Debian side
 TEST(UnitsCatalog, TheShippedFileIsWhatTheMakerMakesFromTheTables) {
     const fs::path out = fs::temp_directory_path() / ("units-" + std::to_string(::getpid()) + ".tsv");
     const std::string cmd = "python3 '" + std::string(RB_SOURCE_DIR) + "/data/units/make-catalog' -o '" +
@@ -115,6 +116,7 @@ TEST(UnitsCatalog, TheShippedFileIsWhatTheMakerMakesFromTheTables) {
     ASSERT_TRUE(made && kept);
     EXPECT_TRUE(*made == *kept) << "data/units/units.tsv is out of date: run data/units/make-catalog";
 }
+#endif
 
 TEST(UnitsCatalog, PhuongDinhByCodeAndByNameWithoutDiacritics) {
     const Catalog& c = shipped();

@@ -17,6 +17,12 @@
 // return values (an empty draft, a finding). The host still catches anything thrown and
 // reports the plugin instead of crashing. The ABI holds only when host and plugin are built
 // with the same compiler and standard library (the distribution's toolchain).
+// GCC for Windows (MinGW-w64) drops an exported variable that is only declared, and Boost.DLL's
+// aliases are such declarations unless their definition is forced: without this a plugin DLL
+// exports neither its layout nor its factory.
+#if defined(__MINGW32__) && !defined(BOOST_DLL_FORCE_ALIAS_INSTANTIATION)
+#define BOOST_DLL_FORCE_ALIAS_INSTANTIATION
+#endif
 #include <boost/dll/alias.hpp>
 #include <reportbench/plugin_api_version.hpp>
 
