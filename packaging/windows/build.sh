@@ -6,8 +6,10 @@
 #    (deps.sh; reused while the sources and recipes are the same);
 # 3. cross-builds the programs, the CCHC plugin's DLL and the test programs (build-windows/);
 # 4. runs the test programs under Wine and fails if any fails.
-# Not yet: the desktop program, the PDF export and the installer (docs/windows.md says what is
-# done and what is not).
+# 5. stages the installed tree with the DLLs it imports, makes the NSIS installer and checks it
+#    in a fresh Wine prefix (check-installer.sh).
+# Not yet: the desktop program and the PDF export (docs/windows.md says what is done and what
+# is not).
 # RB_WINDOWS_CACHE moves the cache (default ~/.cache/reportbench-windows).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +45,9 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
+# The Debian side of the checks (the reference CLI, LibreOffice, pdftotext, rsvg-convert).
+"$root/packaging/debian-deps.sh"
+
 prefix=$("$here/deps.sh" | tail -1)
 say "libraries ready in $prefix"
 
@@ -57,7 +62,35 @@ say "built"
 # One Wine prefix for the whole run, made before the tests start (its first start takes seconds).
 export RB_WINEPREFIX=${RB_WINEPREFIX:-$cache/wineprefix}
 "$here/wine-run" "$prefix/bin" cmd /c exit 0 >/dev/null 2>&1 || true
+# The installed tree, with every DLL the programs import beside them, and the installer.
+version=$(sed -n 's/^project(ReportBench VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
+stage=$build/stage
+rm -rf "$stage"
+cmake --install "$build" --prefix "$stage" --component Unspecified >/dev/null
+gcc_dir=$(dirname "$(x86_64-w64-mingw32-g++-posix -print-file-name=libstdc++-6.dll)")
+pthread_dir=$(dirname "$(x86_64-w64-mingw32-g++-posix -print-file-name=libwinpthread-1.dll)")
+"$here/bundle-dlls" "$stage" "$prefix/bin" "$gcc_dir" "$pthread_dir"
+for size in 16 32 48 256; do
+  rsvg-convert -w $size -h $size "$root/packaging/icons/reportbench.svg" -o "$build/icon-$size.png"
+done
+convert "$build"/icon-{16,32,48,256}.png "$build/reportbench.ico"
+setup=$build/ReportBench-$version-x64-Setup.exe
+makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DICON="$build/reportbench.ico" -DOUTFILE="$setup" \
+  "$here/installer.nsi" >"$build/makensis.log" || { cat "$build/makensis.log" >&2; exit 1; }
+say "installer: $setup ($(du -h "$setup" | cut -f1))"
+
 # The suites that open files in LibreOffice (label office) need it on the same system: the
 # Windows build's files are opened by the Debian side's LibreOffice instead (docs/windows.md).
 (cd "$build" && ctest --output-on-failure -j"$(nproc)" -LE office "$@")
 say "tests passed under Wine"
+
+# The installer, checked from the installed copy against the Debian build's command line.
+debian_cli=${RB_DEBIAN_CLI:-$root/build/bin/reportbench-cli}
+if [ ! -x "$debian_cli" ]; then
+  cmake -G Ninja -S "$root" -B "$root/build-reference" -DCMAKE_BUILD_TYPE=Release -DRB_BUILD_GUI=OFF \
+    -DRB_BUILD_TESTS=OFF -DRB_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build "$root/build-reference" --target reportbench-cli catalogs -j"$(nproc)"
+  debian_cli=$root/build-reference/bin/reportbench-cli
+fi
+"$here/check-installer.sh" "$setup" "$debian_cli"
+say "installer checked under Wine"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# check-installer.sh SETUP.exe DEBIAN_CLI
+# The installer as a user meets it, in a fresh Wine prefix: installed silently for the current
+# user; from the installed copy, `types`, `validate` of the Phương Định sample (its findings
+# compared with the Debian build's, as JSON) and exports to DOCX, XLSX, XML and JSON in a
+# folder named with Vietnamese letters, the DOCX and XLSX then opened by LibreOffice on the
+# Debian side and their text searched for the report's figures; the workspace made; then
+# uninstalled silently, which must leave the user's reports and settings. Fails on any miss.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+setup=$(realpath "$1")
+debian_cli=$(realpath "$2")
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/rb-installer.XXXXXX")
+trap 'RB_WINEPREFIX=$work/prefix /usr/lib/wine/wineserver -k 2>/dev/null || true; rm -rf "$work"' EXIT
+export RB_WINEPREFIX=$work/prefix
+export WINEPREFIX=$RB_WINEPREFIX
+run() { "$here/wine-run" - "$@"; }
+fail() { echo "check-installer: $*" >&2; exit 1; }
+say() { echo "[installer] $*" >&2; }
+
+run cmd /c exit 0 >/dev/null 2>&1 || true   # makes the prefix
+user_dir=$(find "$WINEPREFIX/drive_c/users" -mindepth 1 -maxdepth 1 -type d ! -name Public | head -1)
+[ -d "$user_dir" ] || fail "the Wine prefix has no user folder"
+
+say "installing $(basename "$setup") silently, for the current user"
+run "$setup" /S /CurrentUser
+/usr/lib/wine/wineserver -w
+install=$user_dir/AppData/Local/Programs/ReportBench
+cli=$install/bin/reportbench-cli.exe
+[ -f "$cli" ] || fail "no $cli after installing"
+[ -f "$install/Uninstall.exe" ] || fail "no uninstaller"
+[ -f "$install/share/reportbench/plugins/cchc/cchc_native.dll" ] || fail "the CCHC plugin's DLL is not installed"
+
+say "types"
+types=$(run "$cli" types --json)
+for t in cchc iso9001 digital; do grep -q "\"$t\"" <<<"$types" || fail "types lacks $t: $types"; done
+# The native plugin loaded: no plugin failed.
+plugins=$(run "$cli" plugins --json)
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); sys.exit(1 if d["failed"] else 0)' "$plugins" \
+  || fail "plugins failed to load: $plugins"
+
+say "validate, compared with the Debian build"
+sample=$install/share/reportbench/plugins/cchc/samples/phuong-dinh-2024-q1.rbr
+run "$cli" validate "$sample" --json >"$work/windows.json" || [ $? -eq 1 ]
+"$debian_cli" validate "$root/plugins/cchc/samples/phuong-dinh-2024-q1.rbr" --json >"$work/debian.json" || [ $? -eq 1 ]
+python3 - "$work/windows.json" "$work/debian.json" <<'PY' || fail "validate's findings differ between Windows and Debian"
+import json, sys
+w, d = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+if w != d:
+    print(json.dumps(w, ensure_ascii=False, indent=1)[:2000], file=sys.stderr)
+    sys.exit(1)
+if not d["findings"]:
+    sys.exit("no findings at all: the comparison would prove nothing")
+PY
+
+say "exports into a folder named with Vietnamese letters"
+folder="$user_dir/Documents/Báo cáo Quý I"
+mkdir -p "$folder"
+for f in docx xlsx xml json; do
+  run "$cli" export "$sample" --format "$f" -o "$folder/Phương Định Quý I.$f" >/dev/null
+  [ -s "$folder/Phương Định Quý I.$f" ] || fail "no $f export"
+done
+grep -q "Phương Định" "$folder/Phương Định Quý I.xml" || fail "the XML export lacks the unit"
+python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$folder/Phương Định Quý I.json" \
+  || fail "the JSON export does not parse"
+
+say "the DOCX and XLSX opened by LibreOffice"
+for f in docx xlsx; do
+  out=$work/office-$f
+  mkdir -p "$out"
+  soffice -env:UserInstallation="file://$work/lo-$f" --headless --convert-to pdf --outdir "$out" \
+    "$folder/Phương Định Quý I.$f" >/dev/null 2>&1 || fail "LibreOffice could not open the $f"
+  text=$(pdftotext -layout "$out/Phương Định Quý I.pdf" - | tr -s ' \n' ' ')
+  # Figures of the appendix as the report shows them (vi-VN thousands), and the unit.
+  for needle in "1.034" "101" "Phương Định"; do
+    grep -qF "$needle" <<<"$text" || fail "the $f as LibreOffice reads it lacks $needle"
+  done
+done
+
+say "the workspace, then uninstalling"
+run "$cli" workspace init-samples >/dev/null
+workspace="$user_dir/Documents/ReportBench"
+[ -n "$(find "$workspace" -name '*.rbr' 2>/dev/null)" ] || fail "no sample reports in $workspace"
+appdata="$user_dir/AppData/Roaming/ReportBench"
+[ -d "$appdata" ] || fail "no settings folder $appdata"
+run "$install/Uninstall.exe" /S /CurrentUser
+/usr/lib/wine/wineserver -w
+[ ! -e "$cli" ] || fail "the program is still there after uninstalling"
+[ -n "$(find "$workspace" -name '*.rbr')" ] || fail "uninstalling removed the user's reports"
+[ -d "$appdata" ] || fail "uninstalling removed the user's settings"
+[ -s "$folder/Phương Định Quý I.docx" ] || fail "uninstalling removed an export"
+say "installed, used and uninstalled"
