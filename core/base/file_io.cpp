@@ -112,6 +112,9 @@ rb::Status install(const std::string& tmp, const std::string& file, const std::s
                  flush(fd.get()) && fd.close() == 0;
         }
         if (ok) ok = ::rename(bak_tmp.c_str(), bak.c_str()) == 0;
+        // When the backup already is the file (a save killed between its two renames leaves them
+        // one inode), rename() does nothing and leaves the temporary name: remove it.
+        if (ok) ::unlink(bak_tmp.c_str());
         if (!ok) {
             const std::string reason = why(errno);
             ::unlink(bak_tmp.c_str());

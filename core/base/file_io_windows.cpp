@@ -148,6 +148,8 @@ rb::Status install(const std::string& tmp, const std::string& file, const WriteO
                   CopyFileW(wfile.c_str(), wbak_tmp.c_str(), FALSE);
         DWORD err = ok ? 0 : GetLastError();
         if (ok) ok = replace_file(wbak_tmp, utf16::wide(bak), err);
+        // As on POSIX: a rename between two links to one file may leave the temporary name.
+        if (ok) DeleteFileW(wbak_tmp.c_str());
         if (!ok) {
             DeleteFileW(wbak_tmp.c_str());
             return rb::Status::fail(trf("Không tạo được bản lưu trước {}.bak: {}", file, why(err)));
