@@ -164,6 +164,7 @@ Result<std::unique_ptr<EditSession>> EditSession::create(const plugin::Registry&
     ev->load(report);
     std::unique_ptr<EditSession> s(new EditSession(registry, std::move(report), std::move(*ev), std::move(path)));
     s->dirty_ = dirty;
+    if (!dirty) s->clean_pos_ = 0;
     s->revalidate();
     return R::ok(std::move(s));
 }
@@ -197,6 +198,7 @@ void EditSession::touch() {
 }
 
 void EditSession::record(Step step) {
+    if (clean_pos_ && *clean_pos_ > undo_pos_) clean_pos_.reset();  // the saved state is dropped
     history_.resize(undo_pos_);  // a new edit drops what was undone
     history_.push_back(std::move(step));
     undo_pos_ = history_.size();
@@ -308,6 +310,7 @@ Result<Change> EditSession::set_text(std::string_view section, std::string_view 
     const bool merge = coalesce_open_ && undo_pos_ == history_.size() && !history_.empty() &&
                        history_.back().kind == Step::Kind::Text && history_.back().key == key;
     if (merge) {
+        if (clean_pos_ == undo_pos_) clean_pos_.reset();  // the saved step itself changes
         history_.back().text_after = after;
     } else {
         Step step;
@@ -566,7 +569,9 @@ Change EditSession::undo() {
     if (!can_undo() || read_only()) return {};
     coalesce_open_ = false;
     --undo_pos_;
-    return apply(history_[undo_pos_], false);
+    Change c = apply(history_[undo_pos_], false);
+    dirty_ = clean_pos_ != undo_pos_;  // back at the saved state is not a change
+    return c;
 }
 
 Change EditSession::redo() {
@@ -574,7 +579,9 @@ Change EditSession::redo() {
     coalesce_open_ = false;
     const Step& step = history_[undo_pos_];
     ++undo_pos_;
-    return apply(step, true);
+    Change c = apply(step, true);
+    dirty_ = clean_pos_ != undo_pos_;
+    return c;
 }
 
 Result<Change> EditSession::set_status(report::Status to) {
@@ -591,6 +598,7 @@ Result<Change> EditSession::set_status(report::Status to) {
     if (to == report::Status::Submitted) {
         history_.clear();
         undo_pos_ = 0;
+        clean_pos_.reset();
     } else {
         Step step;
         step.kind = Step::Kind::Status;
@@ -719,6 +727,7 @@ rb::Status EditSession::save_as(const std::string& path) {
     report_.created = copy.created;
     path_ = path;
     dirty_ = false;
+    clean_pos_ = undo_pos_;
     coalesce_open_ = false;
     return ok_status();
 }

@@ -195,6 +195,9 @@ private:
     std::optional<files::FileStamp> stamp_;  // the file as read or last saved
     std::string id_;
     bool dirty_ = false;
+    // The undo position whose state is the file on disk; none when no position is (an edit
+    // after undoing past it, or a step changed in place after it was saved).
+    std::optional<std::size_t> clean_pos_;
     std::uint64_t revision_ = 0;
     std::vector<Step> history_;
     std::size_t undo_pos_ = 0;  // steps before it are done, from it on undone

@@ -3,6 +3,7 @@
 #include <wx/artprov.h>
 #include <wx/button.h>
 #include <wx/dirdlg.h>
+#include <wx/display.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -80,6 +81,7 @@ MainFrame::MainFrame(ShellOptions options)
     GetStatusBar()->SetStatusWidths(4, widths);
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    split_ = split;
     split->SetMinimumPaneSize(FromDIP(160));
     auto* left = new wxPanel(split);
     auto* ls = new wxBoxSizer(wxVERTICAL);
@@ -114,7 +116,8 @@ MainFrame::MainFrame(ShellOptions options)
     rs->Add(notebook_, 1, wxEXPAND);
     right->SetSizer(rs);
     notebook_->Hide();
-    split->SplitVertically(left, right, FromDIP(300));
+    split->SplitVertically(left, right, FromDIP(settings_.workspace_width > 0 ? settings_.workspace_width : 300));
+    fit_to_screen();
 
     bnew->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { new_report(); });
     bopen->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_dialog(); });
@@ -398,6 +401,7 @@ ReportView* MainFrame::add_session(std::unique_ptr<session::EditSession> s) {
     });
     auto* v = new ReportView(notebook_, std::move(s), [this](ReportView& changed) { on_view_changed(changed); });
     v->set_history_context(context);
+    v->set_findings_height(settings_.findings_height, [this](int dip) { settings_.findings_height = dip; });
     if (!welcome_->IsShown() && notebook_->IsShown()) {
         notebook_->AddPage(v, wxs(name), true);
     } else {
@@ -614,7 +618,30 @@ void MainFrame::on_close(wxCloseEvent& e) {
         }
     }
     autosave_timer_.Stop();
+    // The window as the user left it, for the next start.
+    settings_.window_maximized = IsMaximized();
+    if (!IsMaximized() && !IsIconized()) {
+        const wxSize size = ToDIP(GetSize());
+        settings_.window_width = size.x;
+        settings_.window_height = size.y;
+    }
+    settings_.workspace_width = ToDIP(split_->GetSashPosition());
+    save_settings();
     Destroy();
+}
+
+void MainFrame::fit_to_screen() {
+    const int index = wxDisplay::GetFromWindow(this);
+    const wxRect area = wxDisplay(index == wxNOT_FOUND ? 0U : static_cast<unsigned>(index)).GetClientArea();
+    wxSize want = settings_.window_width > 0 && settings_.window_height > 0
+                      ? FromDIP(wxSize(settings_.window_width, settings_.window_height))
+                      : FromDIP(wxSize(1280, 800));
+    // An office laptop's 1366×768 less the taskbar: the status bar and the findings stay on it.
+    want.x = std::min(want.x, area.width);
+    want.y = std::min(want.y, area.height);
+    SetMinSize(wxSize(std::min(FromDIP(760), area.width), std::min(FromDIP(520), area.height)));
+    SetSize(wxRect(area.GetPosition() + (area.GetSize() - want) / 2, want));
+    if (settings_.window_maximized) Maximize();
 }
 
 void MainFrame::open_dialog() {

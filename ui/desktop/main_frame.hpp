@@ -4,6 +4,7 @@
 // window loses focus, the unsaved state of every open report is written aside; at start the
 // journals of a crashed run are offered back.
 #include <wx/frame.h>
+#include <wx/splitter.h>
 #include <wx/notebook.h>
 #include <wx/timer.h>
 #include <wx/treectrl.h>
@@ -131,6 +132,8 @@ private:
     void set_language(const std::string& code);
     void remember(const std::string& path);
     void save_settings();
+    // The size the user left, or the default, never larger than the screen's work area.
+    void fit_to_screen();
 
     ShellOptions options_;
     std::shared_ptr<const plugin::Registry> registry_;
@@ -138,6 +141,7 @@ private:
     session::Settings settings_;
     session::Workspace workspace_;
     wxTreeCtrl* tree_ = nullptr;
+    wxSplitterWindow* split_ = nullptr;
     wxStaticText* workspace_label_ = nullptr;
     wxNotebook* notebook_ = nullptr;
     wxPanel* welcome_ = nullptr;

@@ -7,6 +7,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "dialogs.hpp"
 #include "i18n/i18n.hpp"
 #include "locale/vi.hpp"
@@ -56,17 +58,21 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
     lock_banner_->Hide();
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    split_ = split;
     split->SetMinimumPaneSize(FromDIP(80));
     pages_ = new wxNotebook(split, wxID_ANY);
     pages_->AddPage(make_narrative_page(pages_), wxs(tr("Nội dung báo cáo")), true);
     grid_ = new AppendixGrid(pages_, *session_, [this](const std::string& code, int column, const std::string& typed) {
         auto c = column == AppendixGrid::kNote ? session_->set_note(code, typed) : session_->set_value(code, typed);
         if (!c) {
-            show_error(c.error());
-            return;
+            // Said under the cell by the grid, where the eye is; the bar above would push the
+            // grid down under the cursor.
+            last_error_ = c.error();
+            return c.error();
         }
         hide_error();
         apply(*c);
+        return std::string();
     });
     pages_->AddPage(grid_, wxs(tr("Phụ lục số liệu")));
     pages_->AddPage(make_header_page(pages_), wxs(tr("Thông tin văn bản")));
@@ -114,8 +120,23 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
     });
     findings_->Bind(wxEVT_LIST_ITEM_RIGHT_CLICK, [this](wxListEvent& e) { show_findings_menu(e.GetIndex()); });
     bottom->SetSizer(bs);
-    split->SplitHorizontally(pages_, bottom, -FromDIP(170));
+    split->SplitHorizontally(pages_, bottom, -FromDIP(findings_dip_));
     split->SetSashGravity(1.0);
+    // The view is made before it has its size: a sash placed then, from a height of a few
+    // pixels, left the findings one row high for good. It is placed on every resize instead,
+    // after the splitter's own handling.
+    split->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        CallAfter([this] { place_sash(); });
+        e.Skip();
+    });
+    split->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& e) {
+        e.Skip();
+        if (placing_sash_) return;
+        const int h = split_->GetClientSize().y;
+        if (h <= 0) return;
+        findings_dip_ = std::max(40, ToDIP(h - e.GetSashPosition()));
+        if (on_findings_resized_) on_findings_resized_(findings_dip_);
+    });
     top->Add(split, 1, wxEXPAND | wxTOP, FromDIP(4));
     SetSizer(top);
     reload();
@@ -229,6 +250,28 @@ void ReportView::commit_header(session::HeaderField f) {
     }
     hide_error();
     apply(*c);
+}
+
+void ReportView::set_findings_height(int dip, std::function<void(int)> on_resized) {
+    if (dip > 0) findings_dip_ = dip;
+    on_findings_resized_ = std::move(on_resized);
+    place_sash();
+}
+
+int ReportView::findings_height() const {
+    const int h = split_->GetClientSize().y;
+    return h > 0 ? ToDIP(h - split_->GetSashPosition()) : findings_dip_;
+}
+
+void ReportView::place_sash() {
+    const int h = split_->GetClientSize().y;
+    if (h < FromDIP(200)) return;
+    // At most 45% of the height: the report itself stays the larger part on a small screen.
+    const int want = std::min(FromDIP(findings_dip_), h * 45 / 100);
+    if (split_->GetSashPosition() == h - want) return;
+    placing_sash_ = true;
+    split_->SetSashPosition(h - want);
+    placing_sash_ = false;
 }
 
 void ReportView::commit_pending_edits() {

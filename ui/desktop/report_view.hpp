@@ -62,6 +62,10 @@ public:
     void reload();
     // The unit's earlier reports from the workspace, for the History page.
     void set_history_context(std::shared_ptr<const history::Context> context);
+    // The findings pane keeps this height (device-independent pixels) whatever the window's
+    // size, up to a part of it; `on_resized` hears when the user drags it to another.
+    void set_findings_height(int dip, std::function<void(int)> on_resized);
+    int findings_height() const;
 
     AppendixGrid* grid() { return grid_; }
     wxTextCtrl* editor() { return editor_; }
@@ -87,12 +91,17 @@ private:
     void update_lock();
     void update_justify_buttons();
     void show_findings_menu(long item);
+    void place_sash();
 
     std::unique_ptr<session::EditSession> session_;
     Changed on_changed_;
     wxInfoBar* info_ = nullptr;
     wxStaticText* title_ = nullptr;
     wxNotebook* pages_ = nullptr;
+    wxSplitterWindow* split_ = nullptr;
+    int findings_dip_ = 170;
+    std::function<void(int)> on_findings_resized_;
+    bool placing_sash_ = false;
     wxTreeCtrl* tree_ = nullptr;
     std::map<std::string, wxTreeItemId> section_items_;
     wxStaticText* section_title_ = nullptr;

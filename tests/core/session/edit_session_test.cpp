@@ -182,6 +182,36 @@ TEST_F(EditSessionTest, SaveWritesWhatWasTypedAndClearsDirty) {
     EXPECT_TRUE(s->dirty());
 }
 
+TEST_F(EditSessionTest, UndoingBackToTheSavedStateIsCleanAndRedoingAwayIsNot) {
+    auto s = open_seed();
+    ASSERT_TRUE(s->set_value("I.1", "14"));
+    s->undo();
+    EXPECT_FALSE(s->dirty()) << "the document is the file again";
+    s->redo();
+    EXPECT_TRUE(s->dirty());
+    // Saved after two edits: undoing one is a change, redoing it is the file again.
+    ASSERT_TRUE(s->set_value("I.2.1", "7"));
+    ASSERT_TRUE(s->save());
+    s->undo();
+    EXPECT_TRUE(s->dirty());
+    s->redo();
+    EXPECT_FALSE(s->dirty());
+    // A new edit after undoing past the saved state: that state cannot come back by undo.
+    s->undo();
+    s->undo();
+    ASSERT_TRUE(s->set_value("I.1", "20"));
+    s->undo();
+    EXPECT_TRUE(s->dirty()) << "the file has I.1 = 14 and I.2.1 = 7; the document has neither";
+    // Typing goes on after a save: it is a new step (a save ends the merging of keystrokes),
+    // so one undo is the saved text again.
+    ASSERT_TRUE(s->set_text("closing", "Trên đây"));
+    ASSERT_TRUE(s->save());
+    ASSERT_TRUE(s->set_text("closing", "Trên đây là báo cáo."));
+    s->undo();
+    EXPECT_EQ(s->report().narrative.at("closing"), "Trên đây");
+    EXPECT_FALSE(s->dirty());
+}
+
 // Two editors of one file: the second save does not silently undo the first one's change.
 TEST_F(EditSessionTest, ASaveOverAFileAnotherProgramChangedIsRefusedAndNothingIsLost) {
     auto mine = open_seed();

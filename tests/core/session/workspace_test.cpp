@@ -180,5 +180,30 @@ TEST_F(WorkspaceTest, SettingsKeepRecentFilesMostRecentFirst) {
     EXPECT_EQ(fs::path(back.recent[1]), fs::absolute("/r/11.rbr"));
 }
 
+TEST_F(WorkspaceTest, SettingsKeepTheWindowAsLeftAndIgnoreSizesThatAreNot) {
+    session::Settings s = session::Settings::load();
+    EXPECT_EQ(s.window_width, 0);
+    s.window_width = 1200;
+    s.window_height = 700;
+    s.window_maximized = true;
+    s.findings_height = 210;
+    ASSERT_TRUE(s.save());
+    auto back = session::Settings::load();
+    EXPECT_EQ(back.window_width, 1200);
+    EXPECT_EQ(back.window_height, 700);
+    EXPECT_TRUE(back.window_maximized);
+    EXPECT_EQ(back.findings_height, 210);
+    EXPECT_EQ(back.workspace_width, 0);
+    // A hand-edited file: what is not a plain size falls back to the default, the rest still loads.
+    std::ofstream(session::Settings::default_path())
+        << "window_width=-5\nwindow_height=7e2\nfindings_height=99999999999\nworkspace_width=310\nlanguage=en\n";
+    back = session::Settings::load();
+    EXPECT_EQ(back.window_width, 0);
+    EXPECT_EQ(back.window_height, 0);
+    EXPECT_EQ(back.findings_height, 0);
+    EXPECT_EQ(back.workspace_width, 310);
+    EXPECT_EQ(back.language, "en");
+}
+
 }  // namespace
 }  // namespace rb::test
