@@ -668,6 +668,11 @@ const std::vector<std::string>& Expr::previous_references() const {
 
 const std::string& Expr::source() const { return parsed_ ? parsed_->source : kNoSource; }
 
+bool Expr::is_equality() const {
+    // Postfix code: the last instruction is the outermost operation.
+    return parsed_ && !parsed_->code.empty() && parsed_->code.back().op == detail::Op::Eq;
+}
+
 Status Expr::bind(const std::function<std::optional<std::size_t>(std::string_view code)>& resolve) {
     if (!parsed_) return ok_status();
     auto program = std::make_shared<Program>();

@@ -82,6 +82,8 @@ public:
     // Distinct codes read through prev(), in order of first appearance.
     const std::vector<std::string>& previous_references() const;
     const std::string& source() const;
+    // Whether the outermost operation is "=": a balance such as "sum(A, B, C) = T".
+    bool is_equality() const;
 
     // Resolves every code (references() and previous_references()) to a slot index. On
     // failure names the first unknown code and leaves any earlier binding in place.

@@ -56,6 +56,11 @@ const char* to_string(MappingKind k) {
 
 const std::string& LocalText::get() const { return i18n::pick(vi, en); }
 
+MissingValues Rule::missing_values() const {
+    if (missing != MissingValues::Default) return missing;
+    return test.is_equality() ? MissingValues::SkipIfAny : MissingValues::Never;
+}
+
 bool Indicator::is_numeric() const {
     switch (type) {
         case ValueType::Integer:
@@ -406,6 +411,12 @@ private:
                          : Severity::Info;
         r.test_source = n.attribute("test").value();
         r.section = n.attribute("section").value();
+        if (const std::string_view m = n.attribute("missing").value(); m == "skip-if-any")
+            r.missing = MissingValues::SkipIfAny;
+        else if (m == "skip-if-all")
+            r.missing = MissingValues::SkipIfAll;
+        else if (m == "never")
+            r.missing = MissingValues::Never;
         r.message = local_text(n, "message");
         r.where = lines_.at(n);
         const std::string owner = trf("quy tắc {}", r.id);

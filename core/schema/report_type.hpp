@@ -77,6 +77,10 @@ struct Indicator {
     bool is_numeric() const;
 };
 
+// What a rule does while the indicators its test reads are blank (DHIS2's missing-value
+// strategy): not checked while any is blank, while all are, or checked whatever they are.
+enum class MissingValues { Default, SkipIfAny, SkipIfAll, Never };
+
 struct Rule {
     std::string id;
     Severity severity = Severity::Error;
@@ -87,7 +91,13 @@ struct Rule {
     std::string section;
     LocalText message;  // may hold {CODE} placeholders
     bool uses_previous = false;
+    MissingValues missing = MissingValues::Default;
     xml::Location where;
+
+    // The strategy in force: a balance (outermost "=") waits for all its operands, as a clerk
+    // half-way down the appendix has not reached them yet; anything else is checked as soon
+    // as its test can be decided.
+    MissingValues missing_values() const;
 };
 
 // A check between this report and the report of another type (`with`) for the same unit and

@@ -23,6 +23,13 @@ void rule_findings(const Evaluation& ev, std::vector<Finding>& out) {
             const expr::Value w = rule.when->evaluate(current, previous);
             if (!w.is_true()) continue;
         }
+        if (const auto missing = rule.missing_values(); missing != schema::MissingValues::Never) {
+            const auto& slots = rule.test.reference_slots();
+            const auto blank = static_cast<std::size_t>(std::count_if(slots.begin(), slots.end(), [&](std::size_t s) {
+                return s >= current.size() || current[s].is_blank();
+            }));
+            if (missing == schema::MissingValues::SkipIfAny ? blank > 0 : blank == slots.size() && blank > 0) continue;
+        }
         const expr::Value v = rule.test.evaluate(current, previous);
         if (!v.is_false()) continue;  // true, or unknown because something is blank
         Finding f;
@@ -269,7 +276,11 @@ std::string fill_codes(const std::string& text, const Evaluation& ev, const std:
             if (close != std::string::npos) {
                 if (auto slot = ev.type().slot(std::string_view(text).substr(i + 1, close - i - 1))) {
                     const std::string d = ev.display(*slot);
-                    out += d.empty() ? blank : d;
+                    // "({HS.5})" with HS.5 blank reads "(trống)", not "((trống))".
+                    const bool in_parens = !out.empty() && out.back() == '(' && close + 1 < text.size() &&
+                                           text[close + 1] == ')' && blank.size() > 2 && blank.front() == '(' &&
+                                           blank.back() == ')';
+                    out += !d.empty() ? d : in_parens ? blank.substr(1, blank.size() - 2) : blank;
                     i = close + 1;
                     continue;
                 }

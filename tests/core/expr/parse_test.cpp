@@ -42,6 +42,20 @@ TEST(ParseTest, ReferencesAreDistinctInOrderOfAppearance) {
     EXPECT_EQ(refs("B + A + B * A + C"), (std::vector<std::string>{"B", "A", "C"}));
 }
 
+TEST(ParseTest, AnEqualityIsOnlyAnOutermostEquals) {
+    for (const char* src : {"sum(A, B, C) = T", "(A + B) = C", "A = B"}) {
+        auto e = Expr::parse(src);
+        ASSERT_TRUE(e) << src;
+        EXPECT_TRUE(e->is_equality()) << src;
+    }
+    for (const char* src : {"A <= B", "A = 1 or blank(B)", "if(A = B, 1, 0)", "not (A = B)", "A != B"}) {
+        auto e = Expr::parse(src);
+        ASSERT_TRUE(e) << src << ": " << e.error();
+        EXPECT_FALSE(e->is_equality()) << src;
+    }
+    EXPECT_FALSE(Expr().is_equality());
+}
+
 TEST(ParseTest, PrevReferencesAreListedSeparately) {
     auto e = Expr::parse("prev(I.1) + I.1 + prev(I.2) + prev(I.1)");
     ASSERT_TRUE(e) << e.error();

@@ -310,6 +310,30 @@ TEST(MalformedDefinition, TheBaseOfTheseTestsIsValid) {
     EXPECT_EQ((*t)->source_file, kLabel);
 }
 
+TEST(MalformedDefinition, ARulesMissingValueStrategyIsReadAndAnUnknownOneIsLocated) {
+    auto rules = [](const std::string& attrs) {
+        return definition(std::string(kTwoCounts),
+                          R"xml(    <rule id="balance" severity="error" test="A = B")xml" + attrs +
+                              R"xml(><message>A ≠ B</message></rule>
+    <rule id="limit" severity="error" test="A &lt;= B"><message>A &gt; B</message></rule>
+)xml");
+    };
+    auto t = parse_definition(rules(""), kLabel);
+    ASSERT_TRUE(t) << t.error();
+    // Defaults: a balance waits for all its operands, a limit does not.
+    EXPECT_EQ((*t)->rules[0].missing_values(), schema::MissingValues::SkipIfAny);
+    EXPECT_EQ((*t)->rules[1].missing_values(), schema::MissingValues::Never);
+    for (const auto& [attr, want] : {std::pair{" missing=\"never\"", schema::MissingValues::Never},
+                                     std::pair{" missing=\"skip-if-all\"", schema::MissingValues::SkipIfAll},
+                                     std::pair{" missing=\"skip-if-any\"", schema::MissingValues::SkipIfAny}}) {
+        auto u = parse_definition(rules(attr), kLabel);
+        ASSERT_TRUE(u) << u.error();
+        EXPECT_EQ((*u)->rules[0].missing_values(), want) << attr;
+    }
+    const std::string text = rules(" missing=\"skip\"");
+    EXPECT_NE(located_at(error_of(text), line_of(text, "missing=")).find("skip"), std::string::npos);
+}
+
 TEST(MalformedDefinition, XmlThatIsNotWellFormedIsLocated) {
     const std::string text = definition(std::string(kTwoCounts) +
                                         R"xml(      <indicator code="C" type="integer"><label>Nhãn & lỗi</label></indicator>

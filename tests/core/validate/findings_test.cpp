@@ -104,6 +104,38 @@ TEST(Findings, CaseFilesBalanceIsSilentWhenTheTotalIsBlank) {
     EXPECT_NE(find_key(res, "required:HS.2.2"), nullptr);
 }
 
+TEST(Findings, ABalanceWaitsForAllItsOperandsAndALimitSpeaksAsSoonAsItCan) {
+    // Half-way down the appendix: files resolved typed, pending and withdrawn not yet.
+    const auto half = check(with({{"HS.4.1", "368"}, {"HS.4.2", ""}, {"HS.4.3", ""}, {"HS.5.1", ""}, {"HS.5.2", ""},
+                                  {"HS.6", ""}}));
+    EXPECT_EQ(find_rule(half, "case-files-balance"), nullptr) << describe(half);
+    // Parts already over their total are wrong whatever is still blank.
+    const auto over = check(with({{"I.4.1", "2"}, {"I.4.2", "5"}, {"I.4.3", ""}, {"I.4.4", ""}}));
+    EXPECT_NE(find_rule(over, "assigned-tasks-breakdown"), nullptr) << describe(over);
+}
+
+TEST(Findings, TheMissingValueStrategyOfARuleDecidesWhatBlanksDo) {
+    auto strategy = [](schema::MissingValues m, const report::Report& r) {
+        auto t = std::make_shared<schema::ReportType>(*cchc());
+        for (auto& rule : t->rules)
+            if (rule.id == "case-files-balance") rule.missing = m;
+        auto ev = Evaluation::create(t);
+        if (!ev) throw std::runtime_error(ev.error());
+        ev->load(r);
+        return find_rule(validate(*ev, r), "case-files-balance") != nullptr;
+    };
+    const report::Report some_blank = with({{"HS.4.1", "368"}, {"HS.4.2", ""}, {"HS.4.3", ""}, {"HS.5.1", ""},
+                                            {"HS.5.2", ""}, {"HS.6", ""}});
+    EXPECT_FALSE(strategy(schema::MissingValues::SkipIfAny, some_blank));
+    EXPECT_FALSE(strategy(schema::MissingValues::Default, some_blank));
+    EXPECT_TRUE(strategy(schema::MissingValues::SkipIfAll, some_blank));
+    EXPECT_TRUE(strategy(schema::MissingValues::Never, some_blank));
+    // Every operand filled and not balancing: each strategy checks it.
+    const report::Report filled = with({{"HS.6", "5"}});
+    for (auto m : {schema::MissingValues::SkipIfAny, schema::MissingValues::SkipIfAll, schema::MissingValues::Never})
+        EXPECT_TRUE(strategy(m, filled));
+}
+
 TEST(Findings, OnlineReceiptsCannotExceedAllReceipts) {
     const auto res = check(with({{"V.2.4.2", "1100"}}));
     const Finding* f = find_rule(res, "received-online-within-received");
@@ -147,6 +179,8 @@ TEST(Findings, FillMessageReplacesKnownCodesOnly) {
     const Evaluation ev = evaluate(sample());
     EXPECT_EQ(fill_message("{I.2} ({I.2.2}/{I.2.1}), {I.3.3}, {III.1.1}, {NOPE}, {", ev),
               "16,67% (1/6), không phát sinh, (trống), {NOPE}, {");
+    // A blank in the message's own parentheses shows once.
+    EXPECT_EQ(fill_message("đang giải quyết ({III.1.1}) và ({I.2.2})", ev), "đang giải quyết (trống) và (1)");
 }
 
 // ---------------------------------------------------------------------------------------------
