@@ -186,6 +186,7 @@ public:
         t_->edition = root.attribute("edition").value();
         t_->version = root.attribute("version").value();
         t_->title = local_text(root, "title");
+        t_->short_title = root.child("shortTitle") ? local_text(root, "shortTitle") : t_->title;
         t_->edition_title = local_text(root, "editionTitle");
         for (auto p : root.child("periods").children("period")) t_->periods.push_back(p.attribute("kind").value());
         if (auto c = root.child("cutoff")) {

@@ -160,6 +160,7 @@ public:
     std::string edition;
     std::string version;
     LocalText title;
+    LocalText short_title;  // for tabs and lists; the title when the definition has none
     LocalText edition_title;
     std::vector<std::string> periods;  // "quarter", "half-year", "nine-months", "year"
     Cutoff cutoff;

@@ -50,9 +50,10 @@ ReportSummary summarize(const plugin::Registry& registry, const std::string& pat
     s.status = r->status;
     s.amendment = r->amendment;
     s.modified = r->modified;
-    s.type_title = r->type_id;
+    s.type_title = s.type_short = r->type_id;
     if (auto type = registry.find(r->type_id, r->edition)) {
         s.type_title = type->title.get();
+        s.type_short = type->short_title.get();
         if (auto ev = validate::Evaluation::create(type)) {
             ev->load(*r);
             const auto res = plugin::validate_all(registry, *ev, *r);
@@ -62,6 +63,7 @@ ReportSummary summarize(const plugin::Registry& registry, const std::string& pat
         }
     } else if (auto any = registry.find(r->type_id)) {
         s.type_title = any->title.get();
+        s.type_short = any->short_title.get();
     }
     return s;
 }
@@ -107,7 +109,7 @@ void Workspace::scan(const plugin::Registry& registry) {
         const std::string key = s.readable ? s.type_id : std::string();
         auto g = std::find_if(groups_.begin(), groups_.end(), [&](const KindGroup& k) { return k.type_id == key; });
         if (g == groups_.end()) {
-            groups_.push_back({key, s.readable ? s.type_title : std::string(), {}});
+            groups_.push_back({key, s.readable ? s.type_title : std::string(), s.readable ? s.type_short : std::string(), {}});
             g = groups_.end() - 1;
         }
         auto p = std::find_if(g->periods.begin(), g->periods.end(),

@@ -18,6 +18,7 @@ struct ReportSummary {
     std::string path;
     std::string type_id, edition;
     std::string type_title;  // in the UI language; the id when the type is not installed
+    std::string type_short;  // the kind in a few words ("CCHC"); the title when it has none
     report::Period period;
     std::string unit;
     // Which unit, as history matches reports: report::unit_identity() for the report's period.
@@ -39,6 +40,7 @@ struct PeriodGroup {
 struct KindGroup {
     std::string type_id;
     std::string title;
+    std::string short_title;
     std::vector<PeriodGroup> periods;  // newest first
 };
 

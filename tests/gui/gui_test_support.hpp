@@ -212,7 +212,10 @@ inline void collect_shown(wxWindow* w, ShownText& out) {
     if (dynamic_cast<wxButton*>(w) || dynamic_cast<wxCheckBox*>(w)) {
         if (!w->GetLabel().empty()) out.chrome.push_back(plain(w->GetLabel()));
     } else if (auto* nb = dynamic_cast<wxBookCtrlBase*>(w)) {
-        for (std::size_t i = 0; i < nb->GetPageCount(); ++i) out.chrome.push_back(plain(nb->GetPageText(i)));
+        // A report's tab names its unit, which is report content, not the program's words.
+        for (std::size_t i = 0; i < nb->GetPageCount(); ++i)
+            (dynamic_cast<desktop::ReportView*>(nb->GetPage(i)) ? out.other : out.chrome)
+                .push_back(plain(nb->GetPageText(i)));
     } else if (auto* list = dynamic_cast<wxListCtrl*>(w); list && list->InReportView()) {
         for (int c = 0; c < list->GetColumnCount(); ++c) {
             wxListItem item;

@@ -155,6 +155,43 @@ TEST_F(MainWindow, ACchcReportIsMadeTypedCheckedUndoneSavedAndReopened) {
     EXPECT_EQ(frame->current_view(), frame->view(0));
 }
 
+TEST_F(MainWindow, TabsNameUnitPeriodAndKindAndTheListPutsTheKindFirst) {
+    auto* frame = make_frame();
+    // Two communes' files saved under the same name, in different folders.
+    fs::create_directories(dir_ / "ws" / "a");
+    fs::create_directories(dir_ / "ws" / "b");
+    fs::copy_file(sample("cchc", "phuong-dinh-2024-q1.rbr"), dir_ / "ws" / "a" / "bao-cao.rbr");
+    fs::copy_file(sample("iso9001", "hai-hau-2025.rbr"), dir_ / "ws" / "b" / "bao-cao.rbr");
+    ASSERT_NE(frame->open_file((dir_ / "ws" / "a" / "bao-cao.rbr").string()), nullptr);
+    ASSERT_NE(frame->open_file((dir_ / "ws" / "b" / "bao-cao.rbr").string()), nullptr);
+    auto* tabs = frame->notebook();
+    EXPECT_EQ(desktop::utf8(tabs->GetPageText(0)), "Phương Định · Quý I năm 2024 · CCHC");
+    EXPECT_EQ(desktop::utf8(tabs->GetPageText(1)).rfind("Hải Hậu · ", 0), 0u) << desktop::utf8(tabs->GetPageText(1));
+    EXPECT_NE(desktop::utf8(tabs->GetPageText(1)).find("ISO 9001"), std::string::npos);
+    EXPECT_NE(frame->tab_tooltip(0).find("a/bao-cao.rbr"), std::string::npos) << frame->tab_tooltip(0);
+    EXPECT_NE(frame->tab_tooltip(1).find("b/bao-cao.rbr"), std::string::npos) << frame->tab_tooltip(1);
+    // A change marks the tab; undoing it back to the file clears the mark.
+    tabs->SetSelection(0);
+    pump();
+    type_value(frame->view(0), "I.1", "13");
+    EXPECT_EQ(desktop::utf8(tabs->GetPageText(0)), "Phương Định · Quý I năm 2024 · CCHC *");
+    menu(frame, wxID_UNDO);
+    EXPECT_EQ(frame->view(0)->session().report().values.at("I.1").value, "12");
+    EXPECT_FALSE(frame->view(0)->session().dirty());
+    EXPECT_EQ(desktop::utf8(tabs->GetPageText(0)), "Phương Định · Quý I năm 2024 · CCHC");
+    // The workspace list: the kind's short name first, so a narrow list still tells them apart.
+    frame->refresh_workspace();
+    auto* tree = frame->workspace_tree();
+    std::vector<std::string> kinds;
+    wxTreeItemIdValue cookie;
+    for (auto c = tree->GetFirstChild(tree->GetRootItem(), cookie); c.IsOk();
+         c = tree->GetNextChild(tree->GetRootItem(), cookie))
+        kinds.push_back(desktop::utf8(tree->GetItemText(c)));
+    ASSERT_EQ(kinds.size(), 2u);
+    EXPECT_EQ(kinds[0].rfind("CCHC — Báo cáo", 0), 0u) << kinds[0];
+    EXPECT_EQ(kinds[1].rfind("ISO 9001 — ", 0), 0u) << kinds[1];
+}
+
 TEST_F(MainWindow, ChoiceAndYesNoIndicatorsEditThroughADropDown) {
     auto* frame = make_frame();
     ReportView* v = frame->open_file(copy_to_workspace("cchc", "phuong-dinh-2024-q1.rbr").string());

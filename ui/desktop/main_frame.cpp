@@ -96,6 +96,13 @@ MainFrame::MainFrame(ShellOptions options)
     auto* right = new wxPanel(split);
     auto* rs = new wxBoxSizer(wxVERTICAL);
     notebook_ = new wxNotebook(right, wxID_ANY);
+    // A notebook has no tooltip per tab: the one under the pointer is set as it moves.
+    notebook_->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        const int page = notebook_->HitTest(e.GetPosition());
+        const wxString tip = page == wxNOT_FOUND ? wxString() : wxs(tab_tooltip(static_cast<std::size_t>(page)));
+        if (notebook_->GetToolTipText() != tip) notebook_->SetToolTip(tip);
+        e.Skip();
+    });
     welcome_ = new wxPanel(right);
     auto* ws = new wxBoxSizer(wxVERTICAL);
     auto* hello = new wxStaticText(welcome_, wxID_ANY,
@@ -312,7 +319,11 @@ void MainFrame::refresh_workspace() {
         tree_->AppendItem(root, wxs(tr("(chưa có báo cáo nào)")));
     }
     for (const auto& kind : workspace_.groups()) {
-        const auto k = tree_->AppendItem(root, wxs(kind.type_id.empty() ? std::string(tr("Tệp không đọc được")) : kind.title));
+        // The short name first: a narrow list still tells the kinds apart.
+        const std::string label = kind.type_id.empty()              ? std::string(tr("Tệp không đọc được"))
+                                  : kind.short_title.empty() || kind.short_title == kind.title ? kind.title
+                                                                    : kind.short_title + " — " + kind.title;
+        const auto k = tree_->AppendItem(root, wxs(label));
         tree_->SetItemBold(k);
         for (const auto& period : kind.periods) {
             auto p = k;
@@ -390,8 +401,24 @@ ReportView* MainFrame::open_file(const std::string& path) {
     return add_session(std::move(*s));
 }
 
+std::string MainFrame::tab_label(const session::EditSession& s) {
+    // Unit, period and kind tell two tabs apart where file names often do not (every commune
+    // saves "bao-cao-quy-1.rbr"); the file is in the tooltip and the title bar.
+    const auto& r = s.report();
+    return trf("{} · {} · {}", r.unit.name.empty() ? s.display_name() : r.unit.name,
+               r.period.label(i18n::language()), s.type().short_title.get()) +
+           (s.dirty() ? " *" : "");
+}
+
+std::string MainFrame::tab_tooltip(std::size_t i) {
+    auto* v = view(i);
+    if (!v) return {};
+    const auto& s = v->session();
+    return s.path().empty() ? s.type().title.get() : s.type().title.get() + "\n" + display_folder(s.path());
+}
+
 ReportView* MainFrame::add_session(std::unique_ptr<session::EditSession> s) {
-    const std::string name = s->display_name();
+    const std::string name = tab_label(*s);
     // The unit's earlier reports in the workspace, read once: the check against the unit's own
     // history runs after every edit, and the History page compares and draws from them.
     const history::Index index(workspace_);
@@ -417,7 +444,7 @@ ReportView* MainFrame::add_session(std::unique_ptr<session::EditSession> s) {
 void MainFrame::on_view_changed(ReportView& v) {
     const int i = notebook_->FindPage(&v);
     if (i >= 0) {
-        const wxString label = wxs(v.session().display_name() + (v.session().dirty() ? " *" : ""));
+        const wxString label = wxs(tab_label(v.session()));
         if (notebook_->GetPageText(static_cast<std::size_t>(i)) != label)
             notebook_->SetPageText(static_cast<std::size_t>(i), label);
     }

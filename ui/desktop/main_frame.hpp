@@ -118,6 +118,9 @@ public:
     wxNotebook* notebook() { return notebook_; }
     session::Settings& settings() { return settings_; }
     void set_status(const std::string& message);
+    // A tab names the report by unit, period and kind; its tooltip gives the kind and file.
+    static std::string tab_label(const session::EditSession& s);
+    std::string tab_tooltip(std::size_t i);
 
 private:
     void build_menus();
