@@ -169,6 +169,10 @@ Result<std::unique_ptr<EditSession>> EditSession::create(const plugin::Registry&
     return R::ok(std::move(s));
 }
 
+std::string EditSession::shown(const schema::LocalText& text) const {
+    return report::fill_placeholders(text.get(), report_, i18n::language());
+}
+
 std::string EditSession::display_name() const {
     if (!path_.empty()) return paths::file_name(path_);
     const auto& p = report_.period;

@@ -87,6 +87,9 @@ public:
     const std::string& path() const { return path_; }
     // A short name for tabs and titles: the file name, or the type and period when unsaved.
     std::string display_name() const;
+    // A definition's text as the interface shows it: in the interface language, with this
+    // report's placeholders ({unit}, {NEXT_PERIOD}…) filled.
+    std::string shown(const schema::LocalText& text) const;
     bool dirty() const { return dirty_; }
     bool read_only() const { return report::is_locked(report_); }
     // Grows with every change of the document (edits, undo, redo); a journal compares it.

@@ -224,5 +224,23 @@ TEST_F(DataEntry, TabWalksValueAndNoteAcrossAndYesNoCellsTakeOneKey) {
     EXPECT_EQ(v->session().report().values.at("I.5").note, "theo QD 12");
 }
 
+TEST_F(DataEntry, TheFindingsPlaceColumnShowsSectionTitlesFilledInEitherLanguage) {
+    for (auto lang : {i18n::Language::Vietnamese, i18n::Language::English}) {
+        i18n::set_language(lang);
+        ReportView* v = open_blank();
+        ASSERT_NE(v, nullptr);
+        bool section_iv = false;
+        for (long i = 0; i < v->findings()->GetItemCount(); ++i) {
+            const std::string place = desktop::utf8(v->findings()->GetItemText(i, 2));
+            EXPECT_EQ(place.find('{'), std::string::npos) << place;
+            section_iv = section_iv || place.find(lang == i18n::Language::English ? "KEY TASKS FOR Q3 2024"
+                                                                                    : "NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2024") !=
+                                           std::string::npos;
+        }
+        EXPECT_TRUE(section_iv) << "the empty section IV is a finding of a blank report";
+        destroy_frame();
+    }
+}
+
 }  // namespace
 }  // namespace rb::test

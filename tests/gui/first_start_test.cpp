@@ -139,6 +139,25 @@ TEST_F(FirstStart, TheSampleWorkspaceIsOfferedThenTheUnitProfile) {
     EXPECT_FALSE(again.done());
 }
 
+TEST_F(FirstStart, ClosingTheQuestionWithoutAnAnswerAsksItAgainAtTheNextStart) {
+    auto* frame = make_default_frame();
+    WhenDialog<FirstStartDialog> closed([&](FirstStartDialog& d) {
+        // The title bar's ×: the dialog's close event, which ends it as Esc does.
+        d.Close();
+    });
+    EXPECT_TRUE(frame->offer_first_start());
+    ASSERT_TRUE(closed.done());
+    EXPECT_FALSE(session::Settings::load(settings_file().string()).first_start_done);
+    EXPECT_EQ(rbr_count(ws()), 0u);
+    destroy_frame();
+    frame = make_default_frame();
+    WhenDialog<FirstStartDialog> again([&](FirstStartDialog& d) { click(d.empty_button()); });
+    WhenDialog<UnitProfileDialog> profile([&](UnitProfileDialog& d) { click(d.FindWindow(wxID_CANCEL)); });
+    EXPECT_TRUE(frame->offer_first_start());
+    EXPECT_TRUE(again.done()) << "the question came back";
+    EXPECT_TRUE(session::Settings::load(settings_file().string()).first_start_done);
+}
+
 TEST_F(FirstStart, StartingEmptyIsRememberedAndTheSamplesCanBeAddedLater) {
     i18n::set_language(i18n::Language::English);
     auto* frame = make_default_frame();

@@ -79,7 +79,7 @@ std::string FindingsList::place_text(const session::EditSession& s, const valida
         const auto* sec = t.section(f.section);
         if (!sec) return trf("Mục {}", f.section);
         std::string number = sec->number.empty() ? sec->id : sec->number;
-        return trf("Mục {}: {}", number, sec->title.get());
+        return trf("Mục {}: {}", number, s.shown(sec->title));
     }
     return tr("Phần đầu văn bản");
 }

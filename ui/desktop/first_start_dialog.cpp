@@ -60,7 +60,12 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, const std::string& folder,
     later->Wrap(width);
     top->Add(later, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(14));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    empty_ = new wxButton(this, wxID_CANCEL, wxs(tr("Bắt đầu với không gian trống")));
+    // Its own answer: closing the window (Esc, the title bar's ×) is no answer, and the
+    // question comes back at the next start.
+    empty_ = new wxButton(this, wxID_NO, wxs(tr("Bắt đầu với không gian trống")));
+    empty_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_NO); });
+    // Without a Cancel button wx would take Esc or × for the affirmative answer (the samples).
+    SetEscapeId(wxID_CANCEL);
     samples_ = new wxButton(this, wxID_OK, wxs(tr("Mở không gian làm việc mẫu")));
     samples_->SetDefault();
     buttons->AddStretchSpacer();

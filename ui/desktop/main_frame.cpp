@@ -721,14 +721,25 @@ void MainFrame::offer_recoveries() {
 
 bool MainFrame::offer_first_start() {
     if (settings_.first_start_done) return false;
-    // Asked once, whatever the answer; a workspace that already holds reports is no first start.
-    settings_.first_start_done = true;
-    save_settings();
-    if (!session::workspace_is_empty(workspace_.folder())) return false;
+    // Asked until answered, whatever the answer; a workspace that already holds reports is no
+    // first start.
+    auto answered = [this] {
+        settings_.first_start_done = true;
+        save_settings();
+    };
+    if (!session::workspace_is_empty(workspace_.folder())) {
+        answered();
+        return false;
+    }
     const auto samples = session::find_samples(*registry_);
     if (!samples.empty()) {
         FirstStartDialog dlg(this, workspace_.folder(), samples);
-        if (dlg.ShowModal() == wxID_OK) add_samples();
+        const int answer = dlg.ShowModal();
+        if (answer == wxID_CANCEL) return true;  // closed without an answer: asked again next time
+        answered();
+        if (answer == wxID_OK) add_samples();
+    } else {
+        answered();
     }
     auto stored = session::load_user_unit_profile();
     if (stored && !*stored) edit_unit_profile();

@@ -151,7 +151,7 @@ wxWindow* ReportView::make_narrative_page(wxWindow* parent) {
     std::map<std::string, wxTreeItemId> by_id;
     for (const auto& s : session_->type().sections) {
         // Titles may name the period ("… {NEXT_PERIOD}"): shown as the document prints them.
-        std::string label = report::fill_placeholders(s.title.get(), session_->report(), i18n::language());
+        std::string label = session_->shown(s.title);
         if (!s.number.empty()) label = s.number + ". " + label;
         if (label.empty()) label = s.id;
         auto p = by_id.find(s.parent);
@@ -342,11 +342,11 @@ void ReportView::load_section_text() {
         loading_ = false;
         return;
     }
-    std::string title = report::fill_placeholders(s->title.get(), session_->report(), i18n::language());
+    std::string title = session_->shown(s->title);
     if (!s->number.empty()) title = s->number + ". " + title;
     if (s->required) title += "  " + std::string(tr("(bắt buộc)"));
     section_title_->SetLabel(wxs(title));
-    const std::string guidance = report::fill_placeholders(s->guidance.get(), session_->report(), i18n::language());
+    const std::string guidance = session_->shown(s->guidance);
     guidance_->ChangeValue(wxs(guidance.empty() ? std::string(tr("Mục này không có hướng dẫn.")) : guidance));
     auto it = session_->report().narrative.find(section_);
     const long at = editor_->GetInsertionPoint();
