@@ -317,9 +317,15 @@ void add_findings(ValidationResult& res, std::vector<Finding> more, const report
         }
         res.findings.push_back(std::move(f));
     }
-    // Errors first, then warnings, then the rest; stable so definition order is kept within.
+    // Errors first, then warnings, then the rest; within each, what is wrong (a rule, a figure in
+    // the text that contradicts the appendix) before what is only not filled in yet, which a
+    // report being written has dozens of. Stable, so definition order is kept within.
+    auto rank = [](const Finding& f) {
+        const bool not_yet = f.rule == "required" || f.rule == "empty-section";
+        return static_cast<int>(f.severity) * 2 + (not_yet ? 1 : 0);
+    };
     std::stable_sort(res.findings.begin(), res.findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+                     [&](const Finding& a, const Finding& b) { return rank(a) < rank(b); });
 }
 
 }  // namespace rb::validate

@@ -136,6 +136,33 @@ TEST(Findings, TheMissingValueStrategyOfARuleDecidesWhatBlanksDo) {
         EXPECT_TRUE(strategy(m, filled));
 }
 
+TEST(Findings, WhatIsWrongComesBeforeWhatIsNotFilledInYet) {
+    // A report half-written: many values not entered, one rule broken, one required section empty.
+    report::Report r = with({{"I.2.1", "6"}, {"I.2.2", "7"}, {"HS.6", ""}, {"HS.5.1", ""}, {"V.2.4.1", ""}});
+    r.narrative.erase("II.2");
+    const auto res = check(r);
+    auto position = [&](auto pred) {
+        for (std::size_t i = 0; i < res.findings.size(); ++i)
+            if (pred(res.findings[i])) return static_cast<long>(i);
+        return -1L;
+    };
+    // The sample's text misspells a place name: a narrative finding, checked after the values.
+    const long broken = position([](const Finding& f) { return f.rule.rfind("narrative.", 0) == 0; });
+    const long not_entered = position([](const Finding& f) { return f.rule == "required"; });
+    ASSERT_GE(broken, 0) << describe(res);
+    ASSERT_GE(not_entered, 0) << describe(res);
+    EXPECT_LT(broken, not_entered) << describe(res);
+    EXPECT_EQ(res.findings.front().severity, Severity::Error) << describe(res);
+    // Among the warnings, every "not yet" one follows every other.
+    bool seen_not_yet = false;
+    for (const auto& f : res.findings) {
+        if (f.severity != Severity::Warning) continue;
+        const bool not_yet = f.rule == "required" || f.rule == "empty-section";
+        EXPECT_FALSE(seen_not_yet && !not_yet) << f.key << " after a not-yet finding\n" << describe(res);
+        seen_not_yet = seen_not_yet || not_yet;
+    }
+}
+
 TEST(Findings, OnlineReceiptsCannotExceedAllReceipts) {
     const auto res = check(with({{"V.2.4.2", "1100"}}));
     const Finding* f = find_rule(res, "received-online-within-received");
