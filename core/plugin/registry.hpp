@@ -1,4 +1,8 @@
 #pragma once
+// <windows.h>, when a caller included it first, renames SearchPath to SearchPathW.
+#ifdef SearchPath
+#undef SearchPath
+#endif
 // Plugin folders and the report types they bring. A plugin is a folder with a plugin.xml
 // manifest (checked against schemas/plugin.xsd) and definitions; a broken folder is listed
 // with its reason and the others load. The working directory is never searched.

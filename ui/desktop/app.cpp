@@ -17,6 +17,11 @@
 #include "session/settings.hpp"
 #include "wx_text.hpp"
 
+// wx's headers bring <windows.h> on Windows, whose SearchPath macro would rename ours.
+#ifdef SearchPath
+#undef SearchPath
+#endif
+
 namespace rb::desktop {
 
 namespace {

@@ -19,6 +19,7 @@
 #include "report/report.hpp"
 #include "validate/evaluation.hpp"
 #include "wx_text.hpp"
+#include "base/paths.hpp"
 
 namespace fs = std::filesystem;
 
@@ -253,7 +254,7 @@ void ConsolidationFrame::show_result() {
     }
     for (const auto& u : res.units) {
         const long row = inputs_->GetItemCount();
-        inputs_->InsertItem(row, wxs(fs::path(u.data.label).filename().string()));
+        inputs_->InsertItem(row, wxs(paths::file_name(u.data.label)));
         inputs_->SetItem(row, kInUnit, wxs(u.data.unit.name));
         inputs_->SetItem(row, kInState, wxs(tr(state_label(u.state))));
         inputs_->SetItem(row, kInErrors, wxString::Format("%d", u.data.errors));
@@ -274,7 +275,7 @@ void ConsolidationFrame::show_result() {
 std::string ConsolidationFrame::short_names(std::string message) const {
     // The engine names inputs by their full path; the window lists them by file name.
     for (const auto& p : paths_) {
-        const std::string name = fs::path(p).filename().string();
+        const std::string name = paths::file_name(p);
         for (auto at = message.find(p); at != std::string::npos; at = message.find(p, at + name.size()))
             message.replace(at, p.size(), name);
     }
@@ -306,7 +307,7 @@ void ConsolidationFrame::show_drill(const std::string& code) {
         drill_->InsertItem(row, wxs(u.data.unit.name));
         const std::string shown = validate::display_value(ind, value);
         drill_->SetItem(row, kDrillValue, wxs(shown.empty() ? std::string("—") : shown));
-        drill_->SetItem(row, kDrillFile, wxs(fs::path(u.data.label).filename().string()));
+        drill_->SetItem(row, kDrillFile, wxs(paths::file_name(u.data.label)));
         for (const auto& i : res.issues)
             if (i.kind == consolidate::IssueKind::Outlier && i.code == code && i.file == u.data.label) {
                 drill_->SetItem(row, kDrillNote, wxs(short_names(i.message)));

@@ -11,6 +11,7 @@
 
 #ifdef RB_HAVE_EXPORTERS
 #include "export/all/export.hpp"
+#include "base/paths.hpp"
 #endif
 
 namespace fs = std::filesystem;
@@ -77,7 +78,7 @@ ExportDialog::ExportDialog(wxWindow* parent, const plugin::Registry& registry, c
     });
     export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run_export(); });
     open_folder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (!written_.empty()) wxLaunchDefaultApplication(wxs(fs::path(written_).parent_path().string()));
+        if (!written_.empty()) wxLaunchDefaultApplication(wxs(paths::parent(written_)));
     });
 }
 
@@ -105,7 +106,7 @@ Result<std::string> ExportDialog::run_export() {
     if (f < 0) return R::fail(tr("Chưa chọn định dạng"));
     const std::string folder = utf8(folder_->GetValue());
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) {
+    if (!paths::is_folder(folder)) {
         const std::string message = trf("Thư mục {} không có", folder);
         status_->SetLabel(wxs(message));
         return R::fail(message);

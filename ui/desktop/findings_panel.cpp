@@ -1,7 +1,9 @@
 #include "findings_panel.hpp"
 
-#include <wx/dcmemory.h>
+#include <wx/image.h>
 #include <wx/imaglist.h>
+
+#include <cmath>
 
 #include "i18n/i18n.hpp"
 #include "wx_text.hpp"
@@ -10,19 +12,23 @@ namespace rb::desktop {
 
 namespace {
 
-// Severity icons drawn here rather than taken from the icon theme, which may be missing.
+// Severity icons drawn here rather than taken from the icon theme, which may be missing. Drawn
+// pixel by pixel into an image with alpha: a memory DC leaves a 32-bit bitmap's alpha at zero on
+// Windows, where the dots then did not show.
 wxBitmap severity_icon(const wxColour& colour, int size) {
-    wxBitmap bmp(size, size, 32);
-    bmp.UseAlpha();
-    {
-        wxMemoryDC dc(bmp);
-        dc.SetBackground(*wxWHITE_BRUSH);
-        dc.Clear();
-        dc.SetPen(wxPen(colour.ChangeLightness(70)));
-        dc.SetBrush(wxBrush(colour));
-        dc.DrawCircle(size / 2, size / 2, size / 2 - 1);
+    wxImage img(size, size);
+    img.InitAlpha();
+    const double r = size / 2.0 - 0.5, c = (size - 1) / 2.0;
+    const wxColour rim = colour.ChangeLightness(70);
+    for (int y = 0; y < size; ++y) {
+        for (int x = 0; x < size; ++x) {
+            const double d = std::hypot(x - c, y - c);
+            const wxColour& px = d > r - 1.2 ? rim : colour;
+            img.SetRGB(x, y, px.Red(), px.Green(), px.Blue());
+            img.SetAlpha(x, y, d <= r ? 255 : d <= r + 0.7 ? 128 : 0);
+        }
     }
-    return bmp;
+    return wxBitmap(img);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "i18n/i18n.hpp"
 #include "wx_text.hpp"
+#include "base/paths.hpp"
 
 namespace rb::desktop {
 
@@ -48,7 +49,7 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, const std::string& folder,
     for (const auto& s : samples) {
         auto* line = new wxStaticText(
             this, wxID_ANY,
-            wxs(fmt::format("• {} — {}", s.type_title, std::filesystem::path(s.path).filename().string())));
+            wxs(fmt::format("• {} — {}", s.type_title, paths::file_name(s.path))));
         top->Add(line, 0, wxLEFT | wxRIGHT, FromDIP(24));
         top->AddSpacer(FromDIP(4));
     }

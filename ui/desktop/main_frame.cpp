@@ -5,6 +5,7 @@
 #include <wx/dirdlg.h>
 #include <wx/display.h>
 #include <wx/filedlg.h>
+#include <wx/iconbndl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -24,6 +25,7 @@
 #include "session/new_report.hpp"
 #include "session/sample_workspace.hpp"
 #include "wx_text.hpp"
+#include "base/paths.hpp"
 
 namespace fs = std::filesystem;
 
@@ -74,6 +76,11 @@ MainFrame::MainFrame(ShellOptions options)
       autosave_timer_(this) {
     journal_ = std::make_unique<session::Journal>(options_.journal_dir.empty() ? session::Journal::default_dir()
                                                                                 : options_.journal_dir);
+#ifdef __WXMSW__
+    // The program's icon at every size, from its resources (packaging/windows/desktop.rc.in):
+    // the title bar, the taskbar and Alt+Tab.
+    SetIcons(wxIconBundle(wxS("AAAA_REPORTBENCH"), nullptr));
+#endif
     build_menus();
     build_toolbar();
     CreateStatusBar(4);
@@ -329,9 +336,9 @@ void MainFrame::refresh_workspace() {
             auto p = k;
             if (!kind.type_id.empty()) p = tree_->AppendItem(k, wxs(period.period.label(i18n::language())));
             for (const auto* s : period.reports) {
-                const std::string name = s->readable ? s->unit : fs::path(s->path).filename().string();
+                const std::string name = s->readable ? s->unit : paths::file_name(s->path);
                 const auto item =
-                    tree_->AppendItem(p, wxs(trf("{} — {}", name.empty() ? fs::path(s->path).filename().string() : name,
+                    tree_->AppendItem(p, wxs(trf("{} — {}", name.empty() ? paths::file_name(s->path) : name,
                                                  summary_status(*s))),
                                       -1, -1, new PathData(s->path));
                 if (!s->readable || (s->evaluated && s->errors > 0)) tree_->SetItemTextColour(item, wxColour(180, 0, 0));
@@ -378,10 +385,10 @@ void MainFrame::select_view(ReportView* v) {
 
 ReportView* MainFrame::open_file(const std::string& path) {
     std::error_code ec;
-    const std::string abs = fs::weakly_canonical(fs::absolute(path, ec), ec).string();
+    const std::string abs = paths::text_of(fs::weakly_canonical(fs::absolute(paths::fs_path(path), ec), ec));
     for (std::size_t i = 0; i < view_count(); ++i) {
         auto* v = view(i);
-        if (v && !v->session().path().empty() && fs::weakly_canonical(v->session().path(), ec).string() == abs) {
+        if (v && !v->session().path().empty() && paths::text_of(fs::weakly_canonical(paths::fs_path(v->session().path()), ec)) == abs) {
             select_view(v);
             return v;
         }
@@ -516,14 +523,14 @@ bool MainFrame::save_as(ReportView& v) {
     v.commit_pending_edits();
     const std::string suggested = v.session().path().empty()
                                       ? session::suggested_file_name(v.session().report())
-                                      : fs::path(v.session().path()).filename().string();
+                                      : paths::file_name(v.session().path());
     const std::string folder = v.session().path().empty() ? workspace_.folder()
-                                                          : fs::path(v.session().path()).parent_path().string();
+                                                          : paths::parent(v.session().path());
     wxFileDialog dlg(this, wxs(tr("Lưu báo cáo thành")), wxs(folder), wxs(suggested),
                      wxs(tr("Báo cáo ReportBench (*.rbr)|*.rbr")), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return false;
     std::string path = utf8(dlg.GetPath());
-    if (fs::path(path).extension() != ".rbr") path += ".rbr";
+    if (paths::fs_path(path).extension() != ".rbr") path += ".rbr";
     if (auto ok = v.session().save_as(path); !ok) {
         v.show_error(ok.error());
         return false;
@@ -584,13 +591,13 @@ ReportView* MainFrame::create_amendment(ReportView& v) {
         return nullptr;
     }
     std::string suggested = v.session().suggested_amendment_path();
-    if (suggested.empty()) suggested = (fs::path(workspace_.folder()) / session::suggested_file_name(v.session().report())).string();
-    wxFileDialog dlg(this, wxs(tr("Lưu bản sửa đổi thành")), wxs(fs::path(suggested).parent_path().string()),
-                     wxs(fs::path(suggested).filename().string()), wxs(tr("Báo cáo ReportBench (*.rbr)|*.rbr")),
+    if (suggested.empty()) suggested = paths::join(workspace_.folder(), session::suggested_file_name(v.session().report()));
+    wxFileDialog dlg(this, wxs(tr("Lưu bản sửa đổi thành")), wxs(paths::parent(suggested)),
+                     wxs(paths::file_name(suggested)), wxs(tr("Báo cáo ReportBench (*.rbr)|*.rbr")),
                      wxFD_SAVE);
     if (dlg.ShowModal() != wxID_OK) return nullptr;
     std::string path = utf8(dlg.GetPath());
-    if (fs::path(path).extension() != ".rbr") path += ".rbr";
+    if (paths::fs_path(path).extension() != ".rbr") path += ".rbr";
     return create_amendment(v, path);
 }
 
@@ -804,7 +811,7 @@ void MainFrame::export_current() {
     if (!v) return;
     v->commit_pending_edits();
     const std::string folder = v->session().path().empty() ? workspace_.folder()
-                                                            : fs::path(v->session().path()).parent_path().string();
+                                                            : paths::parent(v->session().path());
     ExportDialog dlg(this, *registry_, v->session(), folder);
     dlg.ShowModal();
 }

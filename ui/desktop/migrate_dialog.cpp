@@ -8,6 +8,7 @@
 #include "first_start_dialog.hpp"
 #include "i18n/i18n.hpp"
 #include "wx_text.hpp"
+#include "base/paths.hpp"
 
 namespace fs = std::filesystem;
 
@@ -54,9 +55,9 @@ MigrateDialog::MigrateDialog(wxWindow* parent, const plugin::Registry& registry,
     path_ = new wxTextCtrl(this, wxID_ANY);
     grid->Add(path_, 1, wxEXPAND);
     // A plain name is saved beside the original; a path is taken as it is.
-    folder_ = fs::path(path).parent_path();
+    folder_ = paths::fs_path(path).parent_path();
     grid->AddSpacer(0);
-    auto* where = new wxStaticText(this, wxID_ANY, wxs(trf("trong thư mục {}", display_folder(folder_.string()))));
+    auto* where = new wxStaticText(this, wxID_ANY, wxs(trf("trong thư mục {}", display_folder(paths::text_of(folder_)))));
     where->SetForegroundColour(wxColour(90, 90, 90));
     grid->Add(where, 1, wxEXPAND);
     top->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
@@ -125,7 +126,7 @@ void MigrateDialog::preview() {
     const auto& to = editions_[static_cast<std::size_t>(k)];
     if (!path_edited_) {
         // Like the command line: name-EDITION.rbr.
-        const std::string stem = old_path_.empty() ? old_.type_id : fs::path(old_path_).stem().string();
+        const std::string stem = old_path_.empty() ? old_.type_id : paths::text_of(paths::fs_path(old_path_).stem());
         suggesting_ = true;
         path_->SetValue(wxs(stem + "-" + to->edition + ".rbr"));
         suggesting_ = false;
@@ -191,11 +192,11 @@ bool MigrateDialog::accept() {
     if (!result_) return refuse(tr("Chưa chọn được ấn bản để chuyển sang."));
     std::string path = utf8(path_->GetValue().Strip(wxString::both));
     if (path.empty()) return refuse(tr("Hãy nhập tên tệp cho báo cáo mới."));
-    if (fs::path(path).extension() != ".rbr") path += ".rbr";
-    if (fs::path(path).is_relative()) path = (folder_ / fs::path(path)).string();
+    if (paths::fs_path(path).extension() != ".rbr") path += ".rbr";
+    if (paths::fs_path(path).is_relative()) path = paths::text_of(folder_ / paths::fs_path(path));
     std::error_code ec;
     // Never over a file: the original and any earlier migration stay as they are.
-    if (fs::exists(fs::path(path), ec))
+    if (fs::exists(paths::fs_path(path), ec))
         return refuse(trf("Tệp {} đã có; hãy chọn tên khác (báo cáo gốc và tệp đó được giữ nguyên).", path));
     path_chosen_ = path;
     return true;

@@ -7,6 +7,7 @@
 #include "i18n/i18n.hpp"
 #include "session/new_report.hpp"
 #include "wx_text.hpp"
+#include "base/paths.hpp"
 
 namespace fs = std::filesystem;
 
@@ -238,7 +239,7 @@ void NewReportDialog::suggest_path() {
     r.period = *period;
     r.unit.name = utf8(unit_->GetValue());
     suggesting_ = true;
-    path_ctrl_->ChangeValue(wxs((fs::path(workspace_.folder()) / session::suggested_file_name(r)).string()));
+    path_ctrl_->ChangeValue(wxs(paths::join(workspace_.folder(), session::suggested_file_name(r))));
     suggesting_ = false;
 }
 
@@ -255,9 +256,9 @@ bool NewReportDialog::build() {
     if (!period) return fail(tr("Chưa chọn kỳ báo cáo"));
     path_ = utf8(path_ctrl_->GetValue());
     if (path_.empty()) return fail(tr("Chưa có tên tệp báo cáo"));
-    if (fs::path(path_).extension() != ".rbr") path_ += ".rbr";
+    if (paths::fs_path(path_).extension() != ".rbr") path_ += ".rbr";
     std::error_code ec;
-    if (fs::exists(path_, ec)) return fail(trf("Tệp {} đã có; hãy chọn tên khác hoặc mở tệp đó", path_));
+    if (fs::exists(paths::fs_path(path_), ec)) return fail(trf("Tệp {} đã có; hãy chọn tên khác hoặc mở tệp đó", path_));
 
     const std::string type_id = kind_ids_[static_cast<std::size_t>(k)];
     const std::string edition = edition_ids_[static_cast<std::size_t>(e)];
@@ -289,7 +290,7 @@ bool NewReportDialog::build() {
         if (!r) return fail(r.error());
         result_ = std::move(*r);
     }
-    fs::create_directories(fs::path(path_).parent_path(), ec);
+    fs::create_directories(paths::fs_path(path_).parent_path(), ec);
     return true;
 }
 

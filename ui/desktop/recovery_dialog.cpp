@@ -5,6 +5,7 @@
 #include "dialogs.hpp"
 #include "i18n/i18n.hpp"
 #include "wx_text.hpp"
+#include "base/paths.hpp"
 
 namespace rb::desktop {
 
@@ -21,7 +22,7 @@ RecoveryDialog::RecoveryDialog(wxWindow* parent, const std::vector<session::Reco
     list_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(560), FromDIP(160)));
     for (const auto& r : pending) {
         std::string file = r.original_path.empty() ? std::string(tr("(báo cáo chưa lưu)"))
-                                                   : std::filesystem::path(r.original_path).filename().string();
+                                                   : paths::file_name(r.original_path);
         std::string when = r.written;
         if (when.size() >= 19) when = when.substr(0, 10) + " " + when.substr(11, 8) + " UTC";
         list_->Append(wxs(trf("{} — {} · {} (lưu tạm lúc {})", file, r.unit, r.period, when)));

@@ -5,12 +5,15 @@
 #include <wx/image.h>
 #include <wx/window.h>
 
+#ifdef __WXGTK__
 #include <dlfcn.h>
+#endif
 
 #include <filesystem>
 
 #include "i18n/i18n.hpp"
 #include "wx_text.hpp"
+#include "base/paths.hpp"
 
 namespace rb::desktop {
 
@@ -33,6 +36,7 @@ wxImage copy_from(wxDC& source, const wxPoint& origin, const wxSize& size) {
     return bmp.ConvertToImage();
 }
 
+#ifdef __WXGTK__
 // GDK reads a window's pixels straight from the X server, children included, every time.
 // The GTK headers are not part of wx's development package, so the few calls are looked up in
 // the process, where wx has loaded GTK already; the wx paths below remain as fallbacks.
@@ -67,6 +71,10 @@ wxImage copy_with_gdk(wxWindow* window) {
     unref(pixbuf);
     return img;
 }
+#else
+// Elsewhere (Windows) the window DC covers the whole window, menu and status bar included.
+wxImage copy_with_gdk(wxWindow*) { return {}; }
+#endif
 
 }  // namespace
 
@@ -78,13 +86,13 @@ rb::Status save_window_png(wxWindow* window, const std::string& path) {
     wxImage img = copy_with_gdk(window);
     if (!img.IsOk() || is_flat(img)) {
         // On GTK a frame's window DC covers only its client area (no menu bar, toolbar or
-        // status bar), so this is a last resort.
+        // status bar), so there this is a last resort; on Windows it is the way.
         wxWindowDC dc(window);
         img = copy_from(dc, wxPoint(0, 0), size);
     }
     if (!img.IsOk() || is_flat(img)) return rb::Status::fail(trf("Không chụp được cửa sổ vào {}", path));
     std::error_code ec;
-    const std::filesystem::path p(path);
+    const std::filesystem::path p = paths::fs_path(path);
     if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path(), ec);
     if (wxImage::FindHandler(wxBITMAP_TYPE_PNG) == nullptr) wxImage::AddHandler(new wxPNGHandler);
     if (!img.SaveFile(wxs(path), wxBITMAP_TYPE_PNG)) return rb::Status::fail(trf("Không ghi được tệp {}", path));
