@@ -4,12 +4,13 @@
 # 1. installs what it needs with apt (MinGW-w64 with POSIX threads, Wine, NSIS);
 # 2. builds the libraries from Debian's source packages into a cache outside the clone
 #    (deps.sh; reused while the sources and recipes are the same);
-# 3. cross-builds the programs, the CCHC plugin's DLL and the test programs (build-windows/);
+# 3. cross-builds the desktop program, the command line, the CCHC plugin's DLL and the test
+#    programs (build-windows/);
 # 4. runs the test programs under Wine and fails if any fails.
 # 5. stages the installed tree with the DLLs it imports, makes the NSIS installer and checks it
-#    in a fresh Wine prefix (check-installer.sh).
-# Not yet: the desktop program and the PDF export (docs/windows.md says what is done and what
-# is not).
+#    in a fresh Wine prefix (check-installer.sh), the desktop's window captured into
+#    build-windows/screenshots/windows-desktop.png.
+# Not yet: the PDF export (docs/windows.md says what is done and what is not).
 # RB_WINDOWS_CACHE moves the cache (default ~/.cache/reportbench-windows).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,7 +55,8 @@ say "libraries ready in $prefix"
 umask 022
 cmake -G Ninja -S "$root" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$here/toolchain.cmake" -DRB_WINDOWS_PREFIX="$prefix" \
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DRB_UNITY_BUILD=ON \
-  -DRB_WARNINGS_AS_ERRORS=ON -DRB_BUILD_GUI=OFF -DRB_BUILD_BENCHMARKS=OFF \
+  -DRB_WARNINGS_AS_ERRORS=ON -DRB_BUILD_GUI=ON -DwxWidgets_CONFIG_EXECUTABLE="$prefix/bin/wx-config" \
+  -DRB_BUILD_BENCHMARKS=OFF \
   -DRB_EXPORT_FORMATS="submission;docx;xlsx" >/dev/null
 cmake --build "$build" -j"$(nproc)"
 say "built"
@@ -66,16 +68,15 @@ export RB_WINEPREFIX=${RB_WINEPREFIX:-$cache/wineprefix}
 version=$(sed -n 's/^project(ReportBench VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
 stage=$build/stage
 rm -rf "$stage"
-cmake --install "$build" --prefix "$stage" --component Unspecified >/dev/null
+for component in Unspecified desktop; do
+  cmake --install "$build" --prefix "$stage" --component $component >/dev/null
+done
 gcc_dir=$(dirname "$(x86_64-w64-mingw32-g++-posix -print-file-name=libstdc++-6.dll)")
 pthread_dir=$(dirname "$(x86_64-w64-mingw32-g++-posix -print-file-name=libwinpthread-1.dll)")
 "$here/bundle-dlls" "$stage" "$prefix/bin" "$gcc_dir" "$pthread_dir"
-for size in 16 32 48 256; do
-  rsvg-convert -w $size -h $size "$root/packaging/icons/reportbench.svg" -o "$build/icon-$size.png"
-done
-convert "$build"/icon-{16,32,48,256}.png "$build/reportbench.ico"
 setup=$build/ReportBench-$version-x64-Setup.exe
-makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DICON="$build/reportbench.ico" -DOUTFILE="$setup" \
+# The program's icon, made for its resources by the build (cmake/Windows.cmake).
+makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DICON="$build/icons/reportbench.ico" -DOUTFILE="$setup" \
   "$here/installer.nsi" >"$build/makensis.log" || { cat "$build/makensis.log" >&2; exit 1; }
 say "installer: $setup ($(du -h "$setup" | cut -f1))"
 
@@ -92,5 +93,5 @@ if [ ! -x "$debian_cli" ]; then
   cmake --build "$root/build-reference" --target reportbench-cli catalogs -j"$(nproc)"
   debian_cli=$root/build-reference/bin/reportbench-cli
 fi
-"$here/check-installer.sh" "$setup" "$debian_cli"
+RB_WINDOWS_SCREENSHOT=$build/screenshots/windows-desktop.png "$here/check-installer.sh" "$setup" "$debian_cli"
 say "installer checked under Wine"

@@ -4,8 +4,12 @@
 # user; from the installed copy, `types`, `validate` of the Phương Định sample (its findings
 # compared with the Debian build's, as JSON) and exports to DOCX, XLSX, XML and JSON in a
 # folder named with Vietnamese letters, the DOCX and XLSX then opened by LibreOffice on the
-# Debian side and their text searched for the report's figures; the workspace made; then
-# uninstalled silently, which must leave the user's reports and settings. Fails on any miss.
+# Debian side and their text searched for the report's figures; the workspace made; the desktop
+# program: its Start-menu and desktop shortcuts, the .rbr association, and its window opened on
+# the sample (in a folder named with Vietnamese letters) under a virtual display, captured with
+# --screenshot (to RB_WINDOWS_SCREENSHOT when set) and checked to be a real picture; then
+# uninstalled silently, which must remove the shortcuts and the association and leave the
+# user's reports and settings. Fails on any miss.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 setup=$(realpath "$1")
@@ -78,6 +82,37 @@ for f in docx xlsx; do
   done
 done
 
+say "the desktop program: shortcuts, the .rbr association, its window on the sample"
+desktop=$install/bin/reportbench.exe
+[ -f "$desktop" ] || fail "no $desktop after installing"
+menu_link="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/ReportBench/ReportBench.lnk"
+desk_link="$user_dir/Desktop/ReportBench.lnk"
+[ -f "$menu_link" ] || fail "no Start-menu shortcut ($menu_link)"
+[ -f "$desk_link" ] || fail "no desktop shortcut ($desk_link)"
+reg_value() {  # reg_value KEY: the key's default value, empty when there is none
+  run reg query "$1" /ve 2>/dev/null | tr -d '\r' | sed -n 's/.*REG_SZ *//p' | head -1 || true
+}
+[ "$(reg_value 'HKCU\Software\Classes\.rbr')" = ReportBench.Report ] || fail ".rbr is not associated with ReportBench"
+open_command=$(reg_value 'HKCU\Software\Classes\ReportBench.Report\shell\open\command')
+grep -qi 'reportbench.exe" "%1"' <<<"$open_command" || fail "the .rbr open command is wrong: $open_command"
+report="$folder/Phương Định Quý I.rbr"
+cp "$sample" "$report"
+shot=${RB_WINDOWS_SCREENSHOT:-$work/windows-desktop.png}
+mkdir -p "$(dirname "$shot")"
+rm -f "$shot"
+winpath() { printf 'Z:%s' "${1//\//\\}"; }
+# The prefix's server and desktop process were started without a display by the steps above;
+# a window needs them started again under the virtual display.
+/usr/lib/wine/wineserver -w
+timeout 180 xvfb-run -a -s "-screen 0 1440x900x24" "$here/wine-run" - "$desktop" \
+  --workspace "$(winpath "$user_dir/Documents/ReportBench")" --screenshot "$(winpath "$shot")" --exit-when-idle \
+  "$(winpath "$report")" >"$work/desktop.log" 2>&1 || { cat "$work/desktop.log" >&2; fail "the desktop program did not run"; }
+[ -s "$shot" ] || { cat "$work/desktop.log" >&2; fail "the desktop program wrote no screenshot"; }
+read -r width height colours < <(identify -format '%w %h %k\n' "$shot")
+[ "$width" -ge 800 ] && [ "$height" -ge 500 ] || fail "the screenshot is ${width}x$height"
+[ "$colours" -ge 200 ] || fail "the screenshot has $colours colours: an empty window?"
+say "desktop window captured: $shot (${width}x$height, $colours colours)"
+
 say "the workspace, then uninstalling"
 run "$cli" workspace init-samples >/dev/null
 workspace="$user_dir/Documents/ReportBench"
@@ -87,6 +122,9 @@ appdata="$user_dir/AppData/Roaming/ReportBench"
 run "$install/Uninstall.exe" /S /CurrentUser
 /usr/lib/wine/wineserver -w
 [ ! -e "$cli" ] || fail "the program is still there after uninstalling"
+[ ! -e "$desktop" ] || fail "the desktop program is still there after uninstalling"
+[ ! -e "$menu_link" ] && [ ! -e "$desk_link" ] || fail "a shortcut is left after uninstalling"
+[ -z "$(reg_value 'HKCU\Software\Classes\.rbr')" ] || fail "the .rbr association is left after uninstalling"
 [ -n "$(find "$workspace" -name '*.rbr')" ] || fail "uninstalling removed the user's reports"
 [ -d "$appdata" ] || fail "uninstalling removed the user's settings"
 [ -s "$folder/Phương Định Quý I.docx" ] || fail "uninstalling removed an export"

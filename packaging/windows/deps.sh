@@ -14,7 +14,7 @@ cache=${RB_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/reportbench-windows}
 triple=x86_64-w64-mingw32
 jobs=$(nproc)
 # Build order: a library comes after those it needs.
-sources=(pugixml fmtlib spdlog nlohmann-json3 googletest libxml2 libzip libxlsxwriter gettext icu)
+sources=(pugixml fmtlib spdlog nlohmann-json3 googletest libxml2 libzip libxlsxwriter gettext icu libpng1.6 wxwidgets3.2)
 
 log() { printf '[windows deps] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -31,28 +31,38 @@ if ! apt-get source --print-uris pugixml >/dev/null 2>&1; then
   as_root apt-get update -q >&2
 fi
 
-# The versions apt would fetch now: they, this script and the toolchain file make the key.
+mkdir -p "$cache/sources"
+# Whether a version's source package can be fetched (it is, once, into the cache): a mirror may
+# list a security update's sources before it carries them (seen: libpng1.6 1.6.39-2+deb12u6's
+# .dsc was a 404 while the index named it).
+fetchable() {  # fetchable NAME VERSION
+  local name=$1 version=$2
+  [ -f "$cache/sources/${name}_${version#*:}.dsc" ] && return 0
+  (cd "$cache/sources" && apt-get source --download-only "$name=$version" >"$cache/sources/fetch-$name.log" 2>&1)
+}
+# The newest version of each that can be fetched now: they, the recipes and the compiler make
+# the key.
 versions=()
 for s in "${sources[@]}"; do
-  dsc=$(apt-get source --print-uris "$s" 2>/dev/null | grep -o "'[^']*\.dsc'" | head -1 | tr -d "'")
-  [ -n "$dsc" ] || { log "no source package named $s in the archive"; exit 1; }
-  v=$(basename "$dsc" .dsc); v=${v#*_}; v=${v//%2b/+}; v=${v//%7e/\~}; versions+=("$v")
+  chosen=
+  for v in $(apt-cache showsrc "$s" 2>/dev/null | sed -n 's/^Version: //p' | sort -u -r -V); do
+    if fetchable "$s" "$v"; then chosen=$v; break; fi
+    log "$s $v is in the archive's index but cannot be fetched; trying the version before it"
+  done
+  [ -n "$chosen" ] || { log "no source package named $s can be fetched from the archive"; exit 1; }
+  versions+=("${chosen#*:}")
 done
 key=$( { paste -d= <(printf '%s\n' "${sources[@]}") <(printf '%s\n' "${versions[@]}");
         cat "$here/recipes.sh"; $triple-g++-posix --version | head -1; } | sha256sum | cut -c1-16)
 top=$cache/deps-$key
 prefix=$top/prefix
 work=$top/work
-mkdir -p "$prefix" "$work" "$cache/sources"
+mkdir -p "$prefix" "$work"
 if [ -f "$top/complete" ]; then echo "$prefix"; exit 0; fi
 
-unpack() {  # unpack NAME VERSION: fetch (once) and unpack the source package with Debian's patches
+unpack() {  # unpack NAME VERSION: the fetched source package, with Debian's patches
   local name=$1 version=$2
   local dsc="$cache/sources/${name}_${version}.dsc"
-  if [ ! -f "$dsc" ]; then
-    (cd "$cache/sources" && apt-get source --download-only "$name" >"$work/fetch-$name.log" 2>&1) \
-      || { cat "$work/fetch-$name.log" >&2; exit 1; }
-  fi
   rm -rf "$work/src-$name" && mkdir -p "$work/src-$name"
   dpkg-source --no-check -x "$dsc" "$work/src-$name/tree" >/dev/null
   echo "$work/src-$name/tree"

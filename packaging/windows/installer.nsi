@@ -12,6 +12,7 @@ SetCompressor /SOLID lzma
 !define APP "ReportBench"
 !define REGKEY "Software\ReportBench"
 !define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\ReportBench"
+!define PROGID "ReportBench.Report"
 
 Name "${APP} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -54,6 +55,8 @@ LangString Commands ${LANG_VIETNAMESE} "ReportBench — dòng lệnh"
 LangString Commands ${LANG_ENGLISH} "ReportBench — command line"
 LangString Uninstall ${LANG_VIETNAMESE} "Gỡ ReportBench"
 LangString Uninstall ${LANG_ENGLISH} "Uninstall ReportBench"
+LangString ReportFile ${LANG_VIETNAMESE} "Báo cáo ReportBench"
+LangString ReportFile ${LANG_ENGLISH} "ReportBench report"
 
 Function .onInit
   ${IfNot} ${RunningX64}
@@ -90,13 +93,22 @@ Section "ReportBench" SecMain
   WriteRegDWORD SHCTX "${UNINSTKEY}" "NoModify" 1
   WriteRegDWORD SHCTX "${UNINSTKEY}" "NoRepair" 1
 
-  ; A command prompt in which reportbench-cli is at hand (the desktop program is not built for
-  ; Windows yet: docs/windows.md).
+  ; The desktop program in the Start menu and on the desktop; a command prompt in which
+  ; reportbench-cli is at hand.
   CreateDirectory "$SMPROGRAMS\${APP}"
+  CreateShortcut "$SMPROGRAMS\${APP}\${APP}.lnk" "$INSTDIR\bin\reportbench.exe" "" "$INSTDIR\bin\reportbench.exe" 0
+  CreateShortcut "$DESKTOP\${APP}.lnk" "$INSTDIR\bin\reportbench.exe" "" "$INSTDIR\bin\reportbench.exe" 0
   CreateShortcut "$SMPROGRAMS\${APP}\$(Commands).lnk" "$SYSDIR\cmd.exe" \
     '/k "set PATH=$INSTDIR\bin;%PATH% && reportbench-cli --help"' "$INSTDIR\reportbench.ico" 0
   CreateShortcut "$SMPROGRAMS\${APP}\$(Uninstall).lnk" "$INSTDIR\Uninstall.exe" "/$MultiUser.InstallMode" \
     "$INSTDIR\reportbench.ico" 0
+
+  ; .rbr files open in the desktop program, with the report file's icon (the program's second).
+  WriteRegStr SHCTX "Software\Classes\.rbr" "" "${PROGID}"
+  WriteRegStr SHCTX "Software\Classes\${PROGID}" "" "$(ReportFile)"
+  WriteRegStr SHCTX "Software\Classes\${PROGID}\DefaultIcon" "" '"$INSTDIR\bin\reportbench.exe",1'
+  WriteRegStr SHCTX "Software\Classes\${PROGID}\shell\open\command" "" '"$INSTDIR\bin\reportbench.exe" "%1"'
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'  ; SHCNE_ASSOCCHANGED
 SectionEnd
 
 Section "Uninstall"
@@ -107,6 +119,14 @@ Section "Uninstall"
   Delete "$INSTDIR\Uninstall.exe"
   RMDir "$INSTDIR"
   RMDir /r "$SMPROGRAMS\${APP}"
+  Delete "$DESKTOP\${APP}.lnk"
+  ; The association only while it is still ours (another program may have taken .rbr since).
+  ReadRegStr $0 SHCTX "Software\Classes\.rbr" ""
+  ${If} $0 == "${PROGID}"
+    DeleteRegKey SHCTX "Software\Classes\.rbr"
+  ${EndIf}
+  DeleteRegKey SHCTX "Software\Classes\${PROGID}"
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
   DeleteRegKey SHCTX "${UNINSTKEY}"
   DeleteRegKey SHCTX "${REGKEY}"
 SectionEnd

@@ -64,6 +64,30 @@ build_icu() {
    && make -j"$jobs" >>"$work/icu.log" 2>&1 && make install >>"$work/icu.log" 2>&1)
   rm -rf "$work/icu-native"
 }
+build_libpng1.6() {
+  # For wxWidgets' images (the toolbar's and the window's icons); zlib is Debian's MinGW package.
+  cmake_lib libpng1.6 "$1" -DPNG_SHARED=OFF -DPNG_STATIC=ON -DPNG_TESTS=OFF -DPNG_EXECUTABLES=OFF
+}
+build_wxwidgets3.2() {
+  # The desktop's toolkit, static, on the native Windows controls (wxMSW). Only what the desktop
+  # uses is built: no HTML, XRC, AUI, property grid, ribbon, rich text, styled text, media,
+  # web view, sockets or network protocols; images through libpng (no JPEG, TIFF or LZMA).
+  mkdir -p "$work/build-wx" && cd "$work/build-wx"
+  "$1/configure" --host=$triple --build="$(gcc -dumpmachine)" --prefix="$prefix" --with-msw \
+    --disable-shared --enable-unicode --disable-debug_flag \
+    --with-libpng=sys --with-zlib=sys --without-libjpeg --without-libtiff --without-liblzma \
+    --without-expat --without-opengl --without-libcurl --without-libnotify \
+    --disable-html --disable-xrc --disable-aui --disable-propgrid --disable-ribbon \
+    --disable-richtext --disable-stc --disable-mediactrl --disable-webview --disable-sockets \
+    --disable-ipc --disable-protocols --disable-url --disable-fs_inet --disable-webrequest \
+    --disable-sound --disable-debugreport --disable-svg \
+    CC=$triple-gcc-posix CXX=$triple-g++-posix \
+    CPPFLAGS="-I$prefix/include -I/usr/$triple/include" LDFLAGS="-L$prefix/lib -L/usr/$triple/lib" \
+    >"$work/wxwidgets3.2.log" 2>&1
+  make -j"$jobs" >>"$work/wxwidgets3.2.log" 2>&1
+  make install >>"$work/wxwidgets3.2.log" 2>&1
+  cd "$here"
+}
 
 build_boost-headers() {
   # Boost.DLL, Boost.WinAPI and the rest ReportBench uses are header-only: the headers of

@@ -24,7 +24,8 @@ foreach(guide IN LISTS guides)
 endforeach()
 
 file(GLOB gui_tests ${SOURCE_DIR}/tests/gui/*.cpp)
-file(GLOB package_tests ${SOURCE_DIR}/tests/packaging/* ${SOURCE_DIR}/packaging/check-package.sh)
+file(GLOB package_tests ${SOURCE_DIR}/tests/packaging/* ${SOURCE_DIR}/packaging/check-package.sh
+     ${SOURCE_DIR}/packaging/windows/check-installer.sh)
 set(gui_text "")
 foreach(f IN LISTS gui_tests)
   file(READ ${f} t)
