@@ -192,6 +192,25 @@ TEST_F(MainWindow, TabsNameUnitPeriodAndKindAndTheListPutsTheKindFirst) {
     EXPECT_EQ(kinds[1].rfind("ISO 9001 — ", 0), 0u) << kinds[1];
 }
 
+TEST_F(MainWindow, AFigureInTheTextThatContradictsTheAppendixLeadsToThatFigure) {
+    auto* frame = make_frame();
+    ReportView* v = frame->open_file(copy_to_workspace("cchc", "phuong-dinh-2024-q1.rbr").string());
+    ASSERT_NE(v, nullptr);
+    const long i = finding_index(v, "narrative.number");
+    ASSERT_GE(i, 0) << "the sample's text has a figure that contradicts its appendix";
+    const auto f = v->session().findings().findings[static_cast<std::size_t>(i)];
+    ASSERT_FALSE(f.codes.empty()) << "the finding names the indicator too";
+    v->go_to_finding(static_cast<std::size_t>(i));
+    pump();
+    EXPECT_EQ(v->page(), ReportView::Page::Narrative);
+    EXPECT_EQ(v->current_section(), f.section);
+    long from = 0, to = 0;
+    v->editor()->GetSelection(&from, &to);
+    const std::string selected = desktop::utf8(v->editor()->GetStringSelection());
+    EXPECT_NE(f.message.find(selected), std::string::npos) << "selected “" << selected << "” for: " << f.message;
+    EXPECT_GT(to, from);
+}
+
 TEST_F(MainWindow, ChoiceAndYesNoIndicatorsEditThroughADropDown) {
     auto* frame = make_frame();
     ReportView* v = frame->open_file(copy_to_workspace("cchc", "phuong-dinh-2024-q1.rbr").string());

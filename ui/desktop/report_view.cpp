@@ -546,7 +546,11 @@ void ReportView::go_to_finding(std::size_t index) {
     if (index >= list.size()) return;
     const validate::Finding f = list[index];
     findings_->select(index);
-    if (!f.codes.empty()) {
+    // A finding about words in the text (a figure that contradicts the appendix, a misspelt
+    // name) leads to those words, selected, even when it names the indicator too: the text is
+    // what the clerk corrects.
+    const bool in_text = !f.section.empty() && f.length > 0;
+    if (!f.codes.empty() && !in_text) {
         show_page(Page::Appendix);
         grid_->go_to(f.codes.front());
     } else if (!f.section.empty()) {
