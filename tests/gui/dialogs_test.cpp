@@ -162,5 +162,34 @@ TEST_F(Dialogs, ExportWritesTheFileAndOffersTheFolder) {
     dlg->Destroy();
 }
 
+TEST_F(Dialogs, TheRecipientsLayoutStaysAcrossFormatsAndComesBackForTheReport) {
+    auto* frame = make_frame();
+    auto* v = frame->open_file(copy_to_workspace("cchc", "phuong-dinh-2024-q1.rbr").string());
+    ASSERT_NE(v, nullptr);
+    fs::create_directories(path("out"));
+    auto* dlg = new desktop::ExportDialog(frame, frame->registry(), v->session(), path("out").string());
+    dlg->Show();
+    pump();
+    ASSERT_GT(dlg->format_choice()->GetCount(), 1u);
+    choose(dlg->format_choice(), "DOCX");
+    choose(dlg->profile_choice(), "Phụ lục 2");
+    const wxString layout = dlg->profile_choice()->GetStringSelection();
+    // Word, then Excel: the district's layout is still the one chosen.
+    choose(dlg->format_choice(), "XLSX");
+    EXPECT_EQ(dlg->profile_choice()->GetStringSelection(), layout);
+    auto written = dlg->run_export();
+    ASSERT_TRUE(written) << written.error();
+    EXPECT_NE(desktop::utf8(layout).find("Phụ lục 2"), std::string::npos);
+    dlg->Destroy();
+    pump();
+    // The next export of this report starts from what was used last.
+    dlg = new desktop::ExportDialog(frame, frame->registry(), v->session(), path("out").string());
+    dlg->Show();
+    pump();
+    EXPECT_NE(desktop::utf8(dlg->format_choice()->GetStringSelection()).find("XLSX"), std::string::npos);
+    EXPECT_EQ(dlg->profile_choice()->GetStringSelection(), layout);
+    dlg->Destroy();
+}
+
 }  // namespace
 }  // namespace rb::test

@@ -111,6 +111,7 @@ public:
 
 private:
     void fill_profiles();
+    std::string chosen_profile() const;  // empty: the definition's own layout
 
     const plugin::Registry& registry_;
     const session::EditSession& session_;

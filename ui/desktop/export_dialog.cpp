@@ -4,6 +4,7 @@
 #include <wx/utils.h>
 
 #include <filesystem>
+#include <map>
 
 #include "dialogs.hpp"
 #include "i18n/i18n.hpp"
@@ -17,6 +18,18 @@
 namespace fs = std::filesystem;
 
 namespace rb::desktop {
+
+namespace {
+// The last format and recipient's layout each report was exported with, for this run of the
+// program: the next export of that report starts from them.
+struct LastExport {
+    std::string format, profile;
+};
+std::map<std::string, LastExport>& last_exports() {
+    static std::map<std::string, LastExport> m;
+    return m;
+}
+}  // namespace
 
 ExportDialog::ExportDialog(wxWindow* parent, const plugin::Registry& registry, const session::EditSession& session,
                            const std::string& folder)
@@ -64,6 +77,14 @@ ExportDialog::ExportDialog(wxWindow* parent, const plugin::Registry& registry, c
     }
     if (!format_ids_.empty()) format_->SetSelection(0);
     fill_profiles();
+    // This report's last export, if it had one in this run of the program.
+    if (auto it = last_exports().find(session_.path()); it != last_exports().end() && !session_.path().empty()) {
+        for (std::size_t i = 0; i < format_ids_.size(); ++i)
+            if (format_ids_[i] == it->second.format) format_->SetSelection(static_cast<int>(i));
+        fill_profiles();
+        for (std::size_t i = 1; i < profile_ids_.size(); ++i)
+            if (profile_ids_[i] == it->second.profile) profile_->SetSelection(static_cast<int>(i));
+    }
     export_->SetDefault();
 #else
     status_->SetLabel(wxs(tr("Bản dựng này không có mô-đun xuất báo cáo.")));
@@ -82,7 +103,18 @@ ExportDialog::ExportDialog(wxWindow* parent, const plugin::Registry& registry, c
     });
 }
 
+
+std::string ExportDialog::chosen_profile() const {
+    const int p = profile_->GetSelection();
+    return p > 0 && static_cast<std::size_t>(p) < profile_ids_.size() ? profile_ids_[static_cast<std::size_t>(p)]
+                                                                       : std::string();
+}
+
 void ExportDialog::fill_profiles() {
+    // The recipient's layout stays when the format changes (a district's "Phụ lục 2" in DOCX,
+    // then in Excel): switching format once reset it, and a file went out in the wrong layout.
+    const std::string keep = chosen_profile();
+    const std::string keep_title = profile_->GetSelection() > 0 ? utf8(profile_->GetStringSelection()) : std::string();
     profile_->Clear();
     profile_ids_.clear();
     profile_ids_.emplace_back();
@@ -96,7 +128,16 @@ void ExportDialog::fill_profiles() {
         profile_->Append(wxs(p->recipient.empty() ? p->title.get() : p->title.get() + " — " + p->recipient));
     }
 #endif
-    profile_->SetSelection(0);
+    int selection = 0;
+    for (std::size_t i = 1; i < profile_ids_.size(); ++i)
+        if (profile_ids_[i] == keep) selection = static_cast<int>(i);
+    profile_->SetSelection(selection);
+    // Said, never silent: the layout chosen has no form for this format.
+    if (!keep.empty() && selection == 0)
+        status_->SetLabel(wxs(trf("Mẫu “{}” không có định dạng {}; tệp sẽ theo bố cục của định nghĩa.", keep_title,
+                                  utf8(format_->GetStringSelection()))));
+    else
+        status_->SetLabel(wxString());
 }
 
 Result<std::string> ExportDialog::run_export() {
@@ -132,6 +173,7 @@ Result<std::string> ExportDialog::run_export() {
     }
     gauge_->SetValue(100);
     written_ = result->path;
+    if (!session_.path().empty()) last_exports()[session_.path()] = {options.format, options.profile_id};
     std::string message = trf("Đã xuất {}", result->path);
     if (result->errors > 0) message += "\n" + trf("Lưu ý: báo cáo còn {} lỗi.", result->errors);
     status_->SetLabel(wxs(message));
