@@ -224,6 +224,52 @@ TEST_F(DataEntry, TabWalksValueAndNoteAcrossAndYesNoCellsTakeOneKey) {
     EXPECT_EQ(v->session().report().values.at("I.5").note, "theo QD 12");
 }
 
+TEST_F(DataEntry, ValuesNotEnteredYetGatherInOneLineThatOpens) {
+    ReportView* v = open_blank();
+    ASSERT_NE(v, nullptr);
+    auto* list = v->findings();
+    const auto& findings = v->session().findings().findings;
+    std::size_t not_entered = 0;
+    for (const auto& f : findings) not_entered += f.rule == "required" ? 1 : 0;
+    ASSERT_GT(not_entered, 20u) << "a blank report has many values not entered";
+    const long line = list->gathered_row();
+    ASSERT_GE(line, 0);
+    EXPECT_EQ(list->GetItemCount(), static_cast<int>(findings.size() - not_entered + 1));
+    const std::string text = desktop::utf8(list->GetItemText(line, 1));
+    EXPECT_NE(text.find(std::to_string(not_entered) + " chỉ tiêu chưa nhập"), std::string::npos) << text;
+    // Everything above the line is something other than a value not entered.
+    for (long r = 0; r < line; ++r) {
+        const long f = list->finding_at(r);
+        ASSERT_GE(f, 0);
+        EXPECT_NE(findings[static_cast<std::size_t>(f)].rule, "required");
+    }
+    // Enter on the line opens it; again closes it.
+    auto activate = [&](long row) {
+        wxListEvent e(wxEVT_LIST_ITEM_ACTIVATED, list->GetId());
+        e.SetEventObject(list);
+        e.m_itemIndex = row;
+        list->GetEventHandler()->ProcessEvent(e);
+        pump();
+    };
+    activate(line);
+    EXPECT_TRUE(list->gathered_open());
+    EXPECT_EQ(list->GetItemCount(), static_cast<int>(findings.size() + 1));
+    const long first = list->finding_at(line + 1);
+    ASSERT_GE(first, 0);
+    EXPECT_EQ(findings[static_cast<std::size_t>(first)].rule, "required");
+    // A value not entered, activated, leads to its cell.
+    activate(line + 1);
+    EXPECT_EQ(v->page(), ReportView::Page::Appendix);
+    EXPECT_EQ(v->grid()->GetGridCursorRow(), *v->grid()->row_of(findings[static_cast<std::size_t>(first)].codes.front()));
+    activate(list->gathered_row());
+    EXPECT_FALSE(list->gathered_open());
+    // Selecting a gathered finding (F8, a click elsewhere that names it) opens the line.
+    list->select(static_cast<std::size_t>(first));
+    EXPECT_TRUE(list->gathered_open());
+    EXPECT_EQ(list->selected(), first);
+    capture_window(wxGetTopLevelParent(list), "findings-gathered-vi.png", 800, 500);
+}
+
 TEST_F(DataEntry, TheFindingsPlaceColumnShowsSectionTitlesFilledInEitherLanguage) {
     for (auto lang : {i18n::Language::Vietnamese, i18n::Language::English}) {
         i18n::set_language(lang);

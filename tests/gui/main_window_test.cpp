@@ -23,9 +23,9 @@ protected:
             if (f[i].rule == rule) return static_cast<long>(i);
         return -1;
     }
-    // The text the findings list shows in row `i`, column `col`.
+    // The text the findings list shows for finding `i`, column `col`.
     static std::string list_text(ReportView* v, long i, int col) {
-        return desktop::utf8(v->findings()->GetItemText(i, col));
+        return desktop::utf8(v->findings()->GetItemText(v->findings()->row_of(static_cast<std::size_t>(i)), col));
     }
     // A report item of the workspace tree whose label starts with `prefix`.
     static wxTreeItemId find_item(wxTreeCtrl* tree, wxTreeItemId from, const std::string& prefix) {
@@ -99,7 +99,7 @@ TEST_F(MainWindow, ACchcReportIsMadeTypedCheckedUndoneSavedAndReopened) {
     pump();
     wxListEvent activate(wxEVT_LIST_ITEM_ACTIVATED, v->findings()->GetId());
     activate.SetEventObject(v->findings());
-    activate.m_itemIndex = f;
+    activate.m_itemIndex = v->findings()->row_of(static_cast<std::size_t>(f));
     v->findings()->GetEventHandler()->ProcessEvent(activate);
     pump();
     EXPECT_EQ(v->page(), ReportView::Page::Appendix);

@@ -3,6 +3,7 @@
 #include <wx/image.h>
 #include <wx/imaglist.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "i18n/i18n.hpp"
@@ -48,29 +49,91 @@ FindingsList::FindingsList(wxWindow* parent, const session::EditSession& session
     AppendColumn(wxs(tr("Nội dung")), wxLIST_FORMAT_LEFT, FromDIP(720));
     AppendColumn(wxs(tr("Vị trí")), wxLIST_FORMAT_LEFT, FromDIP(220));
     Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
-        if (e.GetIndex() >= 0) go_to_(static_cast<std::size_t>(e.GetIndex()));
+        if (e.GetIndex() < 0) return;
+        if (e.GetIndex() == gathered_row()) {
+            set_gathered_open(!open_);
+            return;
+        }
+        if (const long f = finding_at(e.GetIndex()); f >= 0) go_to_(static_cast<std::size_t>(f));
     });
     refresh();
 }
 
+namespace {
+bool gathers(const validate::Finding& f) { return f.rule == "required" && f.justification.empty(); }
+}  // namespace
+
+void FindingsList::rebuild_rows() {
+    const auto& list = session_.findings().findings;
+    rows_.clear();
+    std::vector<long> not_entered;
+    for (std::size_t i = 0; i < list.size(); ++i)
+        (gathers(list[i]) ? not_entered : rows_).push_back(static_cast<long>(i));
+    gathered_ = not_entered.size();
+    if (not_entered.size() < 2) {  // one is shown as it is
+        rows_.insert(rows_.end(), not_entered.begin(), not_entered.end());
+        std::sort(rows_.begin(), rows_.end());
+        return;
+    }
+    // After the other warnings, before the information entries.
+    auto at = std::find_if(rows_.begin(), rows_.end(), [&](long i) {
+        return list[static_cast<std::size_t>(i)].severity == schema::Severity::Info;
+    });
+    at = rows_.insert(at, kGathered) + 1;
+    if (open_) rows_.insert(at, not_entered.begin(), not_entered.end());
+}
+
 void FindingsList::refresh() {
-    const long n = static_cast<long>(count());
+    const long keep = selected();
+    const bool gathered_selected = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED) == gathered_row() &&
+                                   gathered_row() >= 0;
+    rebuild_rows();
+    const long n = static_cast<long>(rows_.size());
     if (GetItemCount() != n) SetItemCount(n);
+    if (gathered_selected && gathered_row() >= 0)
+        SetItemState(gathered_row(), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                     wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    else if (keep >= 0 && static_cast<std::size_t>(keep) < count() && row_of(static_cast<std::size_t>(keep)) < 0)
+        SetItemState(GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED), 0, wxLIST_STATE_SELECTED);
     Refresh();
 }
 
 std::size_t FindingsList::count() const { return session_.findings().findings.size(); }
 
-void FindingsList::select(std::size_t index) {
-    if (index >= count()) return;
-    const long sel = selected();
-    if (sel >= 0 && sel != static_cast<long>(index)) SetItemState(sel, 0, wxLIST_STATE_SELECTED);
-    SetItemState(static_cast<long>(index), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                 wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-    EnsureVisible(static_cast<long>(index));
+long FindingsList::row_of(std::size_t index) const {
+    for (std::size_t r = 0; r < rows_.size(); ++r)
+        if (rows_[r] == static_cast<long>(index)) return static_cast<long>(r);
+    return -1;
 }
 
-long FindingsList::selected() const { return GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); }
+long FindingsList::finding_at(long row) const {
+    if (row < 0 || row >= static_cast<long>(rows_.size())) return -1;
+    return rows_[static_cast<std::size_t>(row)];
+}
+
+long FindingsList::gathered_row() const {
+    for (std::size_t r = 0; r < rows_.size(); ++r)
+        if (rows_[r] == kGathered) return static_cast<long>(r);
+    return -1;
+}
+
+void FindingsList::set_gathered_open(bool open) {
+    if (open_ == open) return;
+    open_ = open;
+    refresh();
+}
+
+void FindingsList::select(std::size_t index) {
+    if (index < count() && row_of(index) < 0 && gathers(session_.findings().findings[index])) set_gathered_open(true);
+    const long row = row_of(index);
+    if (row < 0) return;
+    const long sel = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (sel >= 0 && sel != row) SetItemState(sel, 0, wxLIST_STATE_SELECTED);
+    SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    EnsureVisible(row);
+}
+
+long FindingsList::selected() const { return finding_at(GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED)); }
 
 std::string FindingsList::place_text(const session::EditSession& s, const validate::Finding& f) {
     const auto& t = s.type();
@@ -90,8 +153,18 @@ std::string FindingsList::place_text(const session::EditSession& s, const valida
     return tr("Phần đầu văn bản");
 }
 
-wxString FindingsList::OnGetItemText(long item, long column) const {
+wxString FindingsList::OnGetItemText(long row, long column) const {
     const auto& list = session_.findings().findings;
+    if (row >= 0 && row < static_cast<long>(rows_.size()) && rows_[static_cast<std::size_t>(row)] == kGathered) {
+        switch (column) {
+            case 0: return wxs(tr("Cảnh báo"));
+            case 1:
+                return wxs(open_ ? trf("{} chỉ tiêu chưa nhập (Enter để thu gọn)", gathered_)
+                                 : trf("{} chỉ tiêu chưa nhập — Enter để xem từng chỉ tiêu", gathered_));
+            default: return {};
+        }
+    }
+    const long item = finding_at(row);
     if (item < 0 || item >= static_cast<long>(list.size())) return {};
     const auto& f = list[static_cast<std::size_t>(item)];
     switch (column) {
@@ -112,16 +185,25 @@ wxString FindingsList::OnGetItemText(long item, long column) const {
     return {};
 }
 
-wxItemAttr* FindingsList::OnGetItemAttr(long item) const {
+wxItemAttr* FindingsList::OnGetItemAttr(long row) const {
     const auto& list = session_.findings().findings;
+    if (row == gathered_row() && row >= 0) {
+        wxFont bold = GetFont();
+        bold.SetWeight(wxFONTWEIGHT_BOLD);
+        gathered_attr_.SetFont(bold);
+        return &gathered_attr_;
+    }
+    const long item = finding_at(row);
     if (item < 0 || item >= static_cast<long>(list.size())) return nullptr;
     if (list[static_cast<std::size_t>(item)].justification.empty()) return nullptr;
     accepted_attr_.SetTextColour(wxColour(120, 120, 120));
     return &accepted_attr_;
 }
 
-int FindingsList::OnGetItemImage(long item) const {
+int FindingsList::OnGetItemImage(long row) const {
     const auto& list = session_.findings().findings;
+    if (row == gathered_row() && row >= 0) return 1;
+    const long item = finding_at(row);
     if (item < 0 || item >= static_cast<long>(list.size())) return -1;
     const auto& f = list[static_cast<std::size_t>(item)];
     if (!f.justification.empty()) return 3;

@@ -118,7 +118,8 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
         update_justify_buttons();
         e.Skip();
     });
-    findings_->Bind(wxEVT_LIST_ITEM_RIGHT_CLICK, [this](wxListEvent& e) { show_findings_menu(e.GetIndex()); });
+    findings_->Bind(wxEVT_LIST_ITEM_RIGHT_CLICK,
+                    [this](wxListEvent& e) { show_findings_menu(findings_->finding_at(e.GetIndex())); });
     bottom->SetSizer(bs);
     split->SplitHorizontally(pages_, bottom, -FromDIP(findings_dip_));
     split->SetSashGravity(1.0);
