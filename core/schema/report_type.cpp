@@ -327,8 +327,8 @@ private:
                 ind.choices.push_back(std::move(ch));
             }
             for (auto m : n.children("mention")) {
-                ind.mention_phrases.emplace_back(m.text().get());
-                if (auto noun = m.attribute("noun")) ind.mention_noun = noun.value();
+                // Each phrase keeps its own noun ("thủ tục" here, "TTHC" there).
+                ind.mentions.push_back({m.text().get(), m.attribute("noun").value()});
             }
             if (ind.type == ValueType::Choice && ind.choices.empty())
                 error(n, trf("chỉ tiêu {} kiểu lựa chọn nhưng không có <choice>", ind.code));

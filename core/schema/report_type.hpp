@@ -69,8 +69,12 @@ struct Indicator {
     bool cumulative = false;
     bool supplementary = false;
     std::vector<Choice> choices;
-    std::vector<std::string> mention_phrases;
-    std::string mention_noun;
+    // How the report's text names this indicator ("tiếp nhận trực tuyến"), each phrase with the
+    // noun that must follow a figure it states ("hồ sơ"; empty: any).
+    struct Mention {
+        std::string phrase, noun;
+    };
+    std::vector<Mention> mentions;
     xml::Location where;
 
     bool is_computed() const { return computed.has_value(); }

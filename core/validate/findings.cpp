@@ -244,11 +244,9 @@ NarrativeInput narrative_input(const Evaluation& ev, const report::Report& r) {
     }
     for (std::size_t i = 0; i < type.indicators.size(); ++i) {
         const auto& ind = type.indicators[i];
-        if (ind.mention_phrases.empty()) continue;
+        if (ind.mentions.empty()) continue;
         Mention m;
         m.code = ind.code;
-        m.phrases = ind.mention_phrases;
-        m.unit_noun = ind.mention_noun;
         const expr::Value& v = ev.value(i);
         if (v.is_number()) m.value = v.number;
         m.display = ev.display(i);
@@ -259,7 +257,18 @@ NarrativeInput narrative_input(const Evaluation& ev, const report::Report& r) {
             if (ev.value(refs[0]).is_number()) m.numerator = ev.value(refs[0]).number;
             if (ev.value(refs[1]).is_number()) m.denominator = ev.value(refs[1]).number;
         }
-        in.mentions.push_back(std::move(m));
+        // One mention per noun the phrases are followed by, all of this indicator (its phrases
+        // never compete with each other).
+        std::vector<std::string> nouns;
+        for (const auto& x : ind.mentions)
+            if (std::find(nouns.begin(), nouns.end(), x.noun) == nouns.end()) nouns.push_back(x.noun);
+        for (const auto& noun : nouns) {
+            Mention with_noun = m;
+            with_noun.unit_noun = noun;
+            for (const auto& x : ind.mentions)
+                if (x.noun == noun) with_noun.phrases.push_back(x.phrase);
+            in.mentions.push_back(std::move(with_noun));
+        }
     }
     for (const auto* name : {&r.unit.name, &r.unit.parent, &r.unit.province, &r.header.place})
         if (!name->empty() && std::find(in.unit.names.begin(), in.unit.names.end(), *name) == in.unit.names.end())

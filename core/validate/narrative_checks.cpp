@@ -685,7 +685,13 @@ std::vector<Clause> split_clauses(const Folded& f) {
         while (i < ge) {
             const char c = t[i];
             if (c == '.' || c == ',' || c == ':') {
-                if (!(i > 0 && is_digit(t[i - 1]) && i + 1 < n && is_digit(t[i + 1]))) cut(i, i + 1, g);
+                // "Số hồ sơ đã giải quyết: 1.034 hồ sơ" states one figure across its colon; a
+                // colon before words ("trong đó: lĩnh vực …") opens a list and still cuts.
+                std::size_t after = i + 1;
+                while (after < n && (t[after] == ' ' || t[after] == '\t')) ++after;
+                const bool labels_a_figure = c == ':' && after < n && is_digit(t[after]);
+                if (!labels_a_figure && !(i > 0 && is_digit(t[i - 1]) && i + 1 < n && is_digit(t[i + 1])))
+                    cut(i, i + 1, g);
                 ++i;
             } else if (c == ';' || c == '\n' || c == '!' || c == '?') {
                 cut(i, i + 1, g);
