@@ -4,6 +4,7 @@
 #include <wx/uiaction.h>
 
 #include "gui_test_support.hpp"
+#include "locale/vi.hpp"
 #include "report/report.hpp"
 #include "session/new_report.hpp"
 
@@ -268,6 +269,58 @@ TEST_F(DataEntry, ValuesNotEnteredYetGatherInOneLineThatOpens) {
     EXPECT_TRUE(list->gathered_open());
     EXPECT_EQ(list->selected(), first);
     capture_window(wxGetTopLevelParent(list), "findings-gathered-vi.png", 800, 500);
+}
+
+TEST_F(DataEntry, FindingsSortByAColumnFilterBySeverityAndF8WalksWhatIsListed) {
+    ReportView* v = open_blank();
+    ASSERT_NE(v, nullptr);
+    type_value(v, "I.2.1", "6");
+    type_value(v, "I.2.2", "9");  // more done than planned: an error
+    auto* list = v->findings();
+    const auto& findings = v->session().findings().findings;
+    auto shown = [&](int col) {
+        std::vector<std::string> out;
+        for (long r = 0; r < list->GetItemCount(); ++r)
+            if (r != list->gathered_row()) out.push_back(desktop::utf8(list->GetItemText(r, col)));
+        return out;
+    };
+    // A click on the "Nội dung" heading sorts by message; another reverses.
+    wxListEvent click_col(wxEVT_LIST_COL_CLICK, list->GetId());
+    click_col.SetEventObject(list);
+    click_col.m_col = 1;
+    list->GetEventHandler()->ProcessEvent(click_col);
+    pump();
+    auto messages = shown(1);
+    ASSERT_GT(messages.size(), 2u);
+    for (std::size_t i = 1; i < messages.size(); ++i)
+        EXPECT_LE(locale::fold_case(messages[i - 1]), locale::fold_case(messages[i])) << i;
+    list->GetEventHandler()->ProcessEvent(click_col);
+    pump();
+    messages = shown(1);
+    for (std::size_t i = 1; i < messages.size(); ++i)
+        EXPECT_GE(locale::fold_case(messages[i - 1]), locale::fold_case(messages[i])) << i;
+    // Errors only: one line, and F8 stays on it.
+    choose(v->severity_filter(), "Chỉ lỗi");
+    pump();
+    ASSERT_EQ(list->GetItemCount(), 1);
+    const long error = list->finding_at(0);
+    ASSERT_GE(error, 0);
+    EXPECT_EQ(findings[static_cast<std::size_t>(error)].severity, schema::Severity::Error);
+    v->next_finding(+1);
+    EXPECT_EQ(list->selected(), error);
+    v->next_finding(+1);
+    EXPECT_EQ(list->selected(), error);
+    // All again: F8 walks the listed rows only, never into the closed line of values not entered.
+    choose(v->severity_filter(), "Mọi mức độ");
+    list->sort_by(-1, true);
+    pump();
+    for (std::size_t step = 0; step < findings.size(); ++step) {
+        v->next_finding(+1);
+        const long f = list->selected();
+        ASSERT_GE(f, 0);
+        EXPECT_NE(findings[static_cast<std::size_t>(f)].rule, "required") << "F8 opened the gathered line";
+    }
+    EXPECT_FALSE(list->gathered_open());
 }
 
 TEST_F(DataEntry, TheFindingsPlaceColumnShowsSectionTitlesFilledInEitherLanguage) {

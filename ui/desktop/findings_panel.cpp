@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "i18n/i18n.hpp"
+#include "locale/vi.hpp"
 #include "wx_text.hpp"
 
 namespace rb::desktop {
@@ -56,7 +57,35 @@ FindingsList::FindingsList(wxWindow* parent, const session::EditSession& session
         }
         if (const long f = finding_at(e.GetIndex()); f >= 0) go_to_(static_cast<std::size_t>(f));
     });
+    Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) {
+        const int col = e.GetColumn();
+        if (col < 0) return;
+        sort_by(col, sort_column_ == col ? !ascending_ : true);
+    });
     refresh();
+}
+
+void FindingsList::sort_by(int column, bool ascending) {
+    sort_column_ = column;
+    ascending_ = ascending;
+    refresh();
+}
+
+void FindingsList::show_only(std::optional<schema::Severity> severity) {
+    only_ = severity;
+    refresh();
+}
+
+long FindingsList::next_listed(long from, int direction) const {
+    std::vector<long> listed;
+    for (long f : rows_)
+        if (f >= 0) listed.push_back(f);
+    if (listed.empty()) return -1;
+    const auto at = std::find(listed.begin(), listed.end(), from);
+    if (at == listed.end()) return direction > 0 ? listed.front() : listed.back();
+    const long n = static_cast<long>(listed.size());
+    const long i = ((at - listed.begin()) + (direction > 0 ? 1 : -1) + n) % n;
+    return listed[static_cast<std::size_t>(i)];
 }
 
 namespace {
@@ -67,16 +96,33 @@ void FindingsList::rebuild_rows() {
     const auto& list = session_.findings().findings;
     rows_.clear();
     std::vector<long> not_entered;
-    for (std::size_t i = 0; i < list.size(); ++i)
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (only_ && list[i].severity != *only_) continue;
         (gathers(list[i]) ? not_entered : rows_).push_back(static_cast<long>(i));
+    }
     gathered_ = not_entered.size();
+    if (sort_column_ >= 0) {
+        // Stable, so equal keys keep the result's order.
+        auto key = [&](long i) -> std::string {
+            const auto& f = list[static_cast<std::size_t>(i)];
+            switch (sort_column_) {
+                case 0: return std::string(1, static_cast<char>('0' + static_cast<int>(f.severity)));
+                case 1: return locale::fold_case(f.message);
+                default: return locale::fold_case(place_text(session_, f));
+            }
+        };
+        for (auto* part : {&rows_, &not_entered})
+            std::stable_sort(part->begin(), part->end(), [&](long a, long b) {
+                return ascending_ ? key(a) < key(b) : key(b) < key(a);
+            });
+    }
     if (not_entered.size() < 2) {  // one is shown as it is
         rows_.insert(rows_.end(), not_entered.begin(), not_entered.end());
-        std::sort(rows_.begin(), rows_.end());
+        if (sort_column_ < 0) std::sort(rows_.begin(), rows_.end());
         return;
     }
-    // After the other warnings, before the information entries.
-    auto at = std::find_if(rows_.begin(), rows_.end(), [&](long i) {
+    // After the other warnings, before the information entries (at the end when sorted).
+    auto at = sort_column_ >= 0 ? rows_.end() : std::find_if(rows_.begin(), rows_.end(), [&](long i) {
         return list[static_cast<std::size_t>(i)].severity == schema::Severity::Info;
     });
     at = rows_.insert(at, kGathered) + 1;

@@ -8,6 +8,7 @@
 #include <wx/listctrl.h>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "session/edit_session.hpp"
@@ -35,6 +36,15 @@ public:
     bool gathered_open() const { return open_; }
     void set_gathered_open(bool open);
 
+    // Sorted by a column (a click on its heading; again reverses); -1 keeps the order of the
+    // result (errors, then what is wrong, then what is not filled in yet).
+    void sort_by(int column, bool ascending);
+    int sort_column() const { return sort_column_; }
+    // Only findings of this severity are listed (nullopt: all).
+    void show_only(std::optional<schema::Severity> severity);
+    // The finding after (or before) `from` among the rows listed, wrapping; -1 when none.
+    long next_listed(long from, int direction) const;
+
     // Where a finding points, as a user reads it ("I.2.2 — STT 2.2", "Mục II.2").
     static std::string place_text(const session::EditSession& s, const validate::Finding& f);
 
@@ -52,6 +62,9 @@ private:
     std::vector<long> rows_;  // finding index per row; kGathered for the gathered line
     std::size_t gathered_ = 0;  // how many findings the gathered line holds
     bool open_ = false;
+    int sort_column_ = -1;
+    bool ascending_ = true;
+    std::optional<schema::Severity> only_;
     static constexpr long kGathered = -1;
 };
 

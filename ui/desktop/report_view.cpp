@@ -96,6 +96,14 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     findings_label_ = new wxStaticText(bottom, wxID_ANY, wxString());
     head->Add(findings_label_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
+    severity_filter_ = new wxChoice(bottom, wxID_ANY);
+    severity_filter_->Append(wxs(tr("Mọi mức độ")));
+    severity_filter_->Append(wxs(tr("Chỉ lỗi")));
+    severity_filter_->Append(wxs(tr("Chỉ cảnh báo")));
+    severity_filter_->Append(wxs(tr("Chỉ thông tin")));
+    severity_filter_->SetSelection(0);
+    severity_filter_->SetToolTip(wxs(tr("Chỉ liệt kê kết quả kiểm tra ở mức độ này")));
+    head->Add(severity_filter_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
     justify_button_ = new wxButton(bottom, wxID_ANY, wxs(tr("Giải trình…")), wxDefaultPosition, wxDefaultSize,
                                    wxBU_EXACTFIT);
     unjustify_button_ = new wxButton(bottom, wxID_ANY, wxs(tr("Bỏ giải trình")), wxDefaultPosition, wxDefaultSize,
@@ -105,6 +113,13 @@ ReportView::ReportView(wxWindow* parent, std::unique_ptr<session::EditSession> s
     head->Add(unjustify_button_, 0, wxLEFT | wxRIGHT, FromDIP(6));
     bs->Add(head, 0, wxEXPAND | wxTOP | wxBOTTOM, FromDIP(2));
     findings_ = new FindingsList(bottom, *session_, [this](std::size_t i) { go_to_finding(i); });
+    severity_filter_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        static constexpr schema::Severity kBySelection[] = {schema::Severity::Error, schema::Severity::Warning,
+                                                            schema::Severity::Info};
+        const int i = e.GetSelection();
+        findings_->show_only(i >= 1 && i <= 3 ? std::optional<schema::Severity>(kBySelection[i - 1]) : std::nullopt);
+        update_justify_buttons();
+    });
     bs->Add(findings_, 1, wxEXPAND);
     justify_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { justify_selected(); });
     unjustify_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -571,11 +586,10 @@ void ReportView::go_to_finding(std::size_t index) {
 }
 
 void ReportView::next_finding(int direction) {
-    const auto n = static_cast<long>(findings_->count());
-    if (n == 0) return;
-    long cur = findings_->selected();
-    long next = cur < 0 ? (direction > 0 ? 0 : n - 1) : ((cur + direction) % n + n) % n;
-    go_to_finding(static_cast<std::size_t>(next));
+    // Through the findings as listed: sorted, filtered, the values not entered skipped while
+    // their line is closed.
+    const long next = findings_->next_listed(findings_->selected(), direction);
+    if (next >= 0) go_to_finding(static_cast<std::size_t>(next));
 }
 
 void ReportView::insert_draft() {

@@ -5,6 +5,7 @@
 // under them. Every edit goes to the EditSession; the view then shows what changed. A locked
 // report (submitted, or of a newer format) is shown read-only with the reason above it.
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/infobar.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
@@ -75,6 +76,7 @@ public:
     wxTextCtrl* header_control(session::HeaderField f) { return header_[f]; }
     wxInfoBar* info_bar() { return info_; }
     wxButton* justify_button() { return justify_button_; }
+    wxChoice* severity_filter() { return severity_filter_; }
     wxButton* unjustify_button() { return unjustify_button_; }
     wxStaticText* lock_banner() { return lock_banner_; }
     wxStaticText* title_line() { return title_; }
@@ -112,6 +114,7 @@ private:
     HistoryPanel* history_ = nullptr;
     FindingsList* findings_ = nullptr;
     wxStaticText* findings_label_ = nullptr;
+    wxChoice* severity_filter_ = nullptr;
     wxButton* justify_button_ = nullptr;
     wxButton* unjustify_button_ = nullptr;
     wxStaticText* lock_banner_ = nullptr;
