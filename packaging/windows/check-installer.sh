@@ -19,6 +19,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/rb-installer.XXXXXX")
 trap 'RB_WINEPREFIX=$work/prefix /usr/lib/wine/wineserver -k 2>/dev/null || true; rm -rf "$work"' EXIT
 export RB_WINEPREFIX=$work/prefix
 export WINEPREFIX=$RB_WINEPREFIX
+# Wine links the prefix's Desktop and Documents to folders of $HOME, and adds a launcher there for
+# every shortcut: the check gets a home of its own, and no launchers, so that nothing it installs,
+# writes or leaves lands in the real home (and no earlier run's reports are found there).
+export HOME=$work/home
+mkdir -p "$HOME"
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 run() { "$here/wine-run" - "$@"; }
 fail() { echo "check-installer: $*" >&2; exit 1; }
 say() { echo "[installer] $*" >&2; }
