@@ -85,7 +85,9 @@ TEST(Plugins, ABrokenPluginIsReportedAndTheOthersLoad) {
     std::ofstream(extra / "garbage" / "plugin.xml") << "<plugin><unclosed>";
 
     const auto r = box.cli({"--plugin-path", extra.string(), "plugins", "--json"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.exit_code, 1) << "a refused plugin makes `plugins` exit 1\n" << r.err;
+    EXPECT_EQ(box.cli({"--plugin-path", extra.string(), "plugins"}).exit_code, 1);
+    EXPECT_EQ(box.cli({"plugins"}).exit_code, 0) << "the bundled plugins all load";
     const auto j = parse_json(r);
     std::vector<std::string> loaded;
     for (const auto& p : j["plugins"]) loaded.push_back(p["id"]);

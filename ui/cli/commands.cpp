@@ -143,7 +143,8 @@ int cmd_plugins(App& app, const Args& a) {
         out["failed"] = failed;
         out["conflicts"] = reg.conflicts();
         std::cout << out.dump(2) << '\n';
-        return kOk;
+        // A script that trusts exit codes learns that a plugin was refused.
+        return reg.failures().empty() ? kOk : kDataError;
     }
     std::cout << tr("Plugin đã nạp:") << '\n';
     for (const auto& p : reg.plugins()) {
@@ -157,7 +158,7 @@ int cmd_plugins(App& app, const Args& a) {
         for (const auto& f : reg.failures()) std::cout << fmt::format("  {}\n    {}\n", f.folder, f.reason);
     }
     for (const auto& c : reg.conflicts()) std::cout << tr("Xung đột:") << ' ' << c << '\n';
-    return kOk;
+    return reg.failures().empty() ? kOk : kDataError;
 }
 
 int cmd_new(App& app, const Args& a) {
