@@ -46,7 +46,7 @@ say "types"
 types=$(run "$cli" types --json)
 for t in cchc iso9001 digital; do grep -q "\"$t\"" <<<"$types" || fail "types lacks $t: $types"; done
 # The native plugin loaded: no plugin failed.
-plugins=$(run "$cli" plugins --json)
+plugins=$(run "$cli" plugins --json) || fail "plugins exited non-zero (a plugin failed to load): $plugins"
 python3 -c 'import json,sys; d=json.loads(sys.argv[1]); sys.exit(1 if d["failed"] else 0)' "$plugins" \
   || fail "plugins failed to load: $plugins"
 
