@@ -189,6 +189,23 @@ TEST_F(Dialogs, TheRecipientsLayoutStaysAcrossFormatsAndComesBackForTheReport) {
     EXPECT_NE(desktop::utf8(dlg->format_choice()->GetStringSelection()).find("XLSX"), std::string::npos);
     EXPECT_EQ(dlg->profile_choice()->GetStringSelection(), layout);
     dlg->Destroy();
+    pump();
+
+    // File → Export again: the same file again, no dialog, the status bar naming it.
+    fs::remove(*written);
+    menu(frame, desktop::kIdExportAgain);
+    pump();
+    EXPECT_TRUE(fs::exists(*written)) << *written;
+    EXPECT_NE(desktop::utf8(frame->GetStatusBar()->GetStatusText(0)).find(fs::path(*written).filename().string()),
+              std::string::npos);
+    // A report never exported in this run: the command is off, and says why if called.
+    auto* other = frame->open_file(copy_to_workspace("iso9001", "hai-hau-2025.rbr").string());
+    ASSERT_NE(other, nullptr);
+    pump();
+    EXPECT_FALSE(frame->GetMenuBar()->IsEnabled(desktop::kIdExportAgain));
+    auto refused = desktop::export_again(frame->registry(), other->session());
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().find("Tệp → Xuất"), std::string::npos) << refused.error();
 }
 
 }  // namespace

@@ -98,6 +98,15 @@ public:
 };
 
 // Formats and recipient profiles of the core's export; progress; "open folder" at the end.
+// What a report was last exported as, in this run of the program (the export dialog records it).
+struct LastExport {
+    std::string format, profile, folder;
+};
+const LastExport* last_export(const std::string& report_path);
+// File → Export again: the same format, recipient's layout and folder as last time, no dialog.
+// The written file, or why not (never exported in this run, the folder gone, the export's error).
+Result<std::string> export_again(const plugin::Registry& registry, const session::EditSession& session);
+
 class ExportDialog : public wxDialog {
 public:
     ExportDialog(wxWindow* parent, const plugin::Registry& registry, const session::EditSession& session,

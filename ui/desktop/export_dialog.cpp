@@ -20,16 +20,39 @@ namespace fs = std::filesystem;
 namespace rb::desktop {
 
 namespace {
-// The last format and recipient's layout each report was exported with, for this run of the
-// program: the next export of that report starts from them.
-struct LastExport {
-    std::string format, profile;
-};
+// The last format, recipient's layout and folder each report was exported with, for this run of
+// the program: the next export of that report starts from them.
 std::map<std::string, LastExport>& last_exports() {
     static std::map<std::string, LastExport> m;
     return m;
 }
 }  // namespace
+
+const LastExport* last_export(const std::string& report_path) {
+    if (report_path.empty()) return nullptr;
+    auto it = last_exports().find(report_path);
+    return it == last_exports().end() ? nullptr : &it->second;
+}
+
+Result<std::string> export_again(const plugin::Registry& registry, const session::EditSession& session) {
+    using R = Result<std::string>;
+    const LastExport* last = last_export(session.path());
+    if (!last) return R::fail(tr("Báo cáo này chưa được xuất lần nào từ khi mở chương trình; hãy dùng Tệp → Xuất…"));
+#ifdef RB_HAVE_EXPORTERS
+    if (!paths::is_folder(last->folder)) return R::fail(trf("Thư mục {} không có", last->folder));
+    exporting::ExportOptions options;
+    options.format = last->format;
+    options.profile_id = last->profile;
+    options.output = last->folder;
+    options.previous = session.previous();
+    auto result = exporting::export_report(registry, session.report(), options);
+    if (!result) return R::fail(result.error());
+    return R::ok(result->path);
+#else
+    (void)registry;
+    return R::fail(tr("Bản dựng này không có mô-đun xuất báo cáo."));
+#endif
+}
 
 ExportDialog::ExportDialog(wxWindow* parent, const plugin::Registry& registry, const session::EditSession& session,
                            const std::string& folder)
@@ -173,7 +196,7 @@ Result<std::string> ExportDialog::run_export() {
     }
     gauge_->SetValue(100);
     written_ = result->path;
-    if (!session_.path().empty()) last_exports()[session_.path()] = {options.format, options.profile_id};
+    if (!session_.path().empty()) last_exports()[session_.path()] = {options.format, options.profile_id, folder};
     std::string message = trf("Đã xuất {}", result->path);
     if (result->errors > 0) message += "\n" + trf("Lưu ý: báo cáo còn {} lỗi.", result->errors);
     status_->SetLabel(wxs(message));

@@ -171,6 +171,8 @@ void MainFrame::build_menus() {
     file->Append(wxID_SAVE, wxs(tr("&Lưu")) + "\tCtrl+S");
     file->Append(wxID_SAVEAS, wxs(tr("Lưu &thành…")) + "\tCtrl+Shift+S");
     file->Append(kIdExport, wxs(tr("&Xuất…")) + "\tCtrl+E");
+    file->Append(kIdExportAgain, wxs(tr("Xuất &lại như lần trước")) + "\tCtrl+Shift+E",
+                 wxs(tr("Cùng định dạng, mẫu của nơi nhận và thư mục như lần xuất trước, không hỏi lại")));
     file->AppendSeparator();
     file->Append(kIdConsolidate, wxs(tr("Tổng &hợp báo cáo của các xã…")) + "\tCtrl+Shift+T");
     file->AppendSeparator();
@@ -231,6 +233,7 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) save(*v); }, wxID_SAVE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) save_as(*v); }, wxID_SAVEAS);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { export_current(); }, kIdExport);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { export_again_current(); }, kIdExportAgain);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) close_view(*v); }, wxID_CLOSE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { if (auto* v = current_view()) v->undo(); }, wxID_UNDO);
@@ -480,6 +483,8 @@ void MainFrame::update_status() {
                    kIdPageAppendix, kIdPageHeader, kIdPageHistory})
         enable(id, have);
     if (bar->IsEnabled(kIdDraft) != editable) bar->Enable(kIdDraft, editable);
+    const bool again = have && last_export(v->session().path()) != nullptr;
+    if (bar->IsEnabled(kIdExportAgain) != again) bar->Enable(kIdExportAgain, again);
     const auto doc_status = have ? v->session().report().status : report::Status::Draft;
     enable(kIdMarkComplete, editable && doc_status == report::Status::Draft);
     enable(kIdBackToDraft, editable && doc_status == report::Status::Complete);
@@ -804,6 +809,19 @@ void MainFrame::edit_unit_profile() {
 void MainFrame::show_plugins() {
     PluginDialog dlg(this, *registry_);
     dlg.ShowModal();
+}
+
+void MainFrame::export_again_current() {
+    ReportView* v = current_view();
+    if (!v) return;
+    v->commit_pending_edits();
+    auto written = export_again(*registry_, v->session());
+    if (!written) {
+        v->show_error(written.error());
+        return;
+    }
+    v->hide_error();
+    set_status(trf("Đã xuất {}", display_folder(*written)));
 }
 
 void MainFrame::export_current() {

@@ -51,6 +51,7 @@ enum CommandId : int {
     kIdPageHistory,
     kIdConsolidate,
     kIdMigrate,
+    kIdExportAgain,
     kIdRecentBase,  // kIdRecentBase + i for the i-th recent file
 };
 
@@ -118,6 +119,8 @@ public:
     wxNotebook* notebook() { return notebook_; }
     session::Settings& settings() { return settings_; }
     void set_status(const std::string& message);
+    // File → Export again: as last time, no dialog; the status bar names the file.
+    void export_again_current();
     // A tab names the report by unit, period and kind; its tooltip gives the kind and file.
     static std::string tab_label(const session::EditSession& s);
     std::string tab_tooltip(std::size_t i);
