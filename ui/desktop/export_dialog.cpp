@@ -28,6 +28,22 @@ std::map<std::string, LastExport>& last_exports() {
 }
 }  // namespace
 
+#ifdef RB_HAVE_EXPORTERS
+// One export of the session's report as `choice` says, remembered as this report's last.
+Result<exporting::ExportResult> export_as(const plugin::Registry& registry, const session::EditSession& session,
+                                          const LastExport& choice, exporting::Progress progress = {}) {
+    exporting::ExportOptions options;
+    options.format = choice.format;
+    options.profile_id = choice.profile;
+    options.output = choice.folder;
+    options.previous = session.previous();
+    options.progress = std::move(progress);
+    auto result = exporting::export_report(registry, session.report(), options);
+    if (result && !session.path().empty()) last_exports()[session.path()] = choice;
+    return result;
+}
+#endif
+
 const LastExport* last_export(const std::string& report_path) {
     if (report_path.empty()) return nullptr;
     auto it = last_exports().find(report_path);
@@ -40,12 +56,7 @@ Result<std::string> export_again(const plugin::Registry& registry, const session
     if (!last) return R::fail(tr("Báo cáo này chưa được xuất lần nào từ khi mở chương trình; hãy dùng Tệp → Xuất…"));
 #ifdef RB_HAVE_EXPORTERS
     if (!paths::is_folder(last->folder)) return R::fail(trf("Thư mục {} không có", last->folder));
-    exporting::ExportOptions options;
-    options.format = last->format;
-    options.profile_id = last->profile;
-    options.output = last->folder;
-    options.previous = session.previous();
-    auto result = exporting::export_report(registry, session.report(), options);
+    auto result = export_as(registry, session, *last);
     if (!result) return R::fail(result.error());
     return R::ok(result->path);
 #else
@@ -175,18 +186,14 @@ Result<std::string> ExportDialog::run_export() {
         status_->SetLabel(wxs(message));
         return R::fail(message);
     }
-    exporting::ExportOptions options;
-    options.format = format_ids_[static_cast<std::size_t>(f)];
-    options.profile_id = p > 0 ? profile_ids_[static_cast<std::size_t>(p)] : std::string();
-    options.output = folder;
-    options.previous = session_.previous();
-    options.progress = [this](double fraction, const std::string& stage) {
+    const LastExport choice{format_ids_[static_cast<std::size_t>(f)],
+                            p > 0 ? profile_ids_[static_cast<std::size_t>(p)] : std::string(), folder};
+    export_->Enable(false);
+    auto result = export_as(registry_, session_, choice, [this](double fraction, const std::string& stage) {
         gauge_->SetValue(static_cast<int>(fraction * 100));
         status_->SetLabel(wxs(stage));
         wxYieldIfNeeded();
-    };
-    export_->Enable(false);
-    auto result = exporting::export_report(registry_, session_.report(), options);
+    });
     export_->Enable(true);
     if (!result) {
         gauge_->SetValue(0);
@@ -196,7 +203,6 @@ Result<std::string> ExportDialog::run_export() {
     }
     gauge_->SetValue(100);
     written_ = result->path;
-    if (!session_.path().empty()) last_exports()[session_.path()] = {options.format, options.profile_id, folder};
     std::string message = trf("Đã xuất {}", result->path);
     if (result->errors > 0) message += "\n" + trf("Lưu ý: báo cáo còn {} lỗi.", result->errors);
     status_->SetLabel(wxs(message));
