@@ -4,6 +4,7 @@
 
 #include "base/file_io.hpp"
 #include "i18n/i18n.hpp"
+#include "locale/vi.hpp"
 #include "xml/xml.hpp"
 
 namespace rb::exporting {
@@ -98,6 +99,7 @@ Result<RecipientProfile> parse_profile(std::string_view text, const std::string&
     const auto root = doc.document_element();
     RecipientProfile p;
     p.source_file = file_label;
+    p.where = lines.at(root);
     p.id = root.attribute("id").value();
     p.type_id = root.attribute("type").value();
     p.editions = split_words(root.attribute("editions").value());
@@ -146,6 +148,7 @@ Result<RecipientProfile> parse_profile(std::string_view text, const std::string&
             ProfileRow row;
             row.stt = r.attribute("stt").value();
             row.label = local_text(r, "label");
+            row.where = lines.at(r);
             if (std::string_view(r.name()) == "row") {
                 row.code = r.attribute("code").value();
                 row.cell = r.attribute("cell").value();
@@ -165,21 +168,53 @@ Result<RecipientProfile> load_profile(const std::string& path) {
 
 std::vector<std::string> check_profile(const RecipientProfile& p, const schema::ReportType& type) {
     std::vector<std::string> out;
+    auto at = [&](const xml::Location& where, const std::string& message) {
+        out.push_back(xml::Issue{p.source_file, where, message}.to_string());
+    };
     if (p.type_id != type.id) {
-        out.push_back(trf("{}: hồ sơ “{}” dành cho loại báo cáo “{}”, không phải “{}”", p.source_file,
-                          p.id, p.type_id, type.id));
+        at(p.where, trf("hồ sơ “{}” dành cho loại báo cáo “{}”, không phải “{}”", p.id, p.type_id, type.id));
         return out;
     }
-    std::vector<std::string> seen;
+    std::vector<std::string> seen, codes;
+    for (const auto& ind : type.indicators) codes.push_back(ind.code);
     for (const auto& row : p.rows) {
         if (row.code.empty()) continue;
-        if (!type.indicator(row.code) && !type.group(row.code))
-            out.push_back(trf("{}: hồ sơ “{}” nêu chỉ tiêu “{}” mà mẫu {} không có", p.source_file,
-                              p.id, row.code, type.edition));
-        else if (std::find(seen.begin(), seen.end(), row.code) != seen.end())
-            out.push_back(trf("{}: hồ sơ “{}” nêu chỉ tiêu “{}” hai lần", p.source_file, p.id, row.code));
+        if (!type.indicator(row.code) && !type.group(row.code)) {
+            const std::string best = locale::closest_match(row.code, codes);
+            at(row.where, trf("hồ sơ “{}” nêu chỉ tiêu “{}” mà mẫu {} không có{}", p.id, row.code, type.edition,
+                              best.empty() ? std::string() : trf(" (có phải “{}”?)", best)));
+        } else if (std::find(seen.begin(), seen.end(), row.code) != seen.end()) {
+            at(row.where, trf("hồ sơ “{}” nêu chỉ tiêu “{}” hai lần", p.id, row.code));
+        }
         seen.push_back(row.code);
     }
+    return out;
+}
+
+std::vector<std::string> check_profile(const RecipientProfile& p, const std::vector<schema::ReportTypePtr>& types) {
+    std::vector<std::string> out, ids, editions;
+    for (const auto& t : types) {
+        if (std::find(ids.begin(), ids.end(), t->id) == ids.end()) ids.push_back(t->id);
+        if (t->id == p.type_id) editions.push_back(t->edition);
+    }
+    auto at = [&](const std::string& message) {
+        out.push_back(xml::Issue{p.source_file, p.where, message}.to_string());
+    };
+    if (editions.empty()) {
+        const std::string best = locale::closest_match(p.type_id, ids);
+        at(trf("hồ sơ “{}” dành cho loại báo cáo “{}”, nhưng không có loại báo cáo nào như vậy được cài{}", p.id,
+               p.type_id, best.empty() ? std::string() : trf(" (có phải “{}”?)", best)));
+        return out;
+    }
+    for (const auto& e : p.editions)
+        if (std::find(editions.begin(), editions.end(), e) == editions.end()) {
+            const std::string best = locale::closest_match(e, editions);
+            at(trf("hồ sơ “{}” nêu ấn bản “{}” mà loại báo cáo {} không có{}", p.id, e, p.type_id,
+                   best.empty() ? std::string() : trf(" (có phải “{}”?)", best)));
+        }
+    for (const auto& t : types)
+        if (p.fits(*t))
+            for (auto& m : check_profile(p, *t)) out.push_back(std::move(m));
     return out;
 }
 

@@ -32,6 +32,7 @@ struct ProfileRow {
     schema::LocalText label;  // empty: the definition's label
     std::string cell;         // where the value sits in the recipient's sheet ("D17");
                               // empty: derived from the sheet layout below
+    xml::Location where;      // in the profile file
 };
 
 struct SheetLayout {
@@ -64,6 +65,7 @@ struct RecipientProfile {
     bool print_justifications = false;  // DOCX/PDF: accepted warnings under the appendix
     SheetLayout sheet;
     std::string source_file;
+    xml::Location where;  // of the root element
 
     bool fits(const schema::ReportType& type) const;
     bool offers(std::string_view format) const;  // an empty `formats` offers every format
@@ -73,8 +75,11 @@ struct RecipientProfile {
 // column kinds, one value column). Codes are checked against a definition by check_profile.
 Result<RecipientProfile> parse_profile(std::string_view text, const std::string& file_label);
 Result<RecipientProfile> load_profile(const std::string& path);
-// Every row code that `type` does not know, as messages naming the profile and the code.
+// Every row code that `type` does not know, as "file:line:col: message" naming the profile and the code.
 std::vector<std::string> check_profile(const RecipientProfile& p, const schema::ReportType& type);
+// The same against every installed type: a type or an edition that none of `types` is, is a
+// problem too (the profile could never be offered), with the nearest existing name.
+std::vector<std::string> check_profile(const RecipientProfile& p, const std::vector<schema::ReportTypePtr>& types);
 
 // The default profile of a type: the definition's appendix as it stands.
 RecipientProfile default_profile(const schema::ReportType& type);

@@ -673,6 +673,25 @@ bool Expr::is_equality() const {
     return parsed_ && !parsed_->code.empty() && parsed_->code.back().op == detail::Op::Eq;
 }
 
+std::vector<Expr::CodeAgainstNumber> Expr::code_number_comparisons() const {
+    std::vector<CodeAgainstNumber> out;
+    if (!parsed_) return out;
+    using detail::Op;
+    const auto& code = parsed_->code;
+    // Postfix: with both operands single instructions, they are the two just before.
+    for (std::size_t k = 2; k < code.size(); ++k) {
+        const Op op = code[k].op;
+        if (op != Op::Eq && op != Op::Ne && op != Op::Lt && op != Op::Le && op != Op::Gt && op != Op::Ge) continue;
+        const auto& a = code[k - 2];
+        const auto& b = code[k - 1];
+        if (a.op == Op::Load && b.op == Op::Const && b.kind == Kind::Number)
+            out.push_back({parsed_->references[a.arg], b.number});
+        else if (a.op == Op::Const && a.kind == Kind::Number && b.op == Op::Load)
+            out.push_back({parsed_->references[b.arg], a.number});
+    }
+    return out;
+}
+
 Status Expr::bind(const std::function<std::optional<std::size_t>(std::string_view code)>& resolve) {
     if (!parsed_) return ok_status();
     auto program = std::make_shared<Program>();

@@ -84,6 +84,14 @@ public:
     const std::string& source() const;
     // Whether the outermost operation is "=": a balance such as "sum(A, B, C) = T".
     bool is_equality() const;
+    // Each comparison (=, !=, <, <=, >, >=) of a code read in the current period with a plain
+    // number, either way round ("I.3 >= 0.8", "0.8 <= I.3"), in the order written. Lets a
+    // loader see a threshold written on the wrong scale.
+    struct CodeAgainstNumber {
+        std::string code;
+        double number = 0;
+    };
+    std::vector<CodeAgainstNumber> code_number_comparisons() const;
 
     // Resolves every code (references() and previous_references()) to a slot index. On
     // failure names the first unknown code and leaves any earlier binding in place.

@@ -143,4 +143,34 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
     return row[b.size()];
 }
 
+std::size_t typo_distance(std::u32string_view a, std::u32string_view b) {
+    // Optimal string alignment: three rows, the one two back for the transposition.
+    std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
+    std::iota(prev.begin(), prev.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                row[j] = std::min(row[j], before[j - 2] + 1);
+        }
+        std::swap(before, prev);
+        std::swap(prev, row);
+    }
+    return prev[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::u32string raw = to_u32(word), folded = to_u32(fold_case(word));
+    const std::size_t limit = std::clamp<std::size_t>(folded.size() / 3, 1, 3);
+    std::string best;
+    std::pair<std::size_t, std::size_t> best_score{limit + 1, 0};
+    for (const auto& c : candidates) {
+        if (c == word) continue;
+        const std::pair score{typo_distance(folded, to_u32(fold_case(c))), typo_distance(raw, to_u32(c))};
+        if (score < best_score) best = c, best_score = score;
+    }
+    return best;
+}
+
 }  // namespace rb::locale

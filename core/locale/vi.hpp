@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.hpp"
 
@@ -97,5 +98,11 @@ std::string strip_diacritics(std::string_view s);  // "Trực Ninh" → "Truc Ni
 std::u32string to_u32(std::string_view s);
 std::string from_u32(std::u32string_view s);      // invalid code points become U+FFFD
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b);  // Levenshtein
+// Levenshtein where swapping two neighbours also costs 1 ("UNTI" is one typo from "UNIT").
+std::size_t typo_distance(std::u32string_view a, std::u32string_view b);
+// The candidate nearest to `word` for a "did you mean" (by typo_distance, case ignored, then
+// the closer case), or empty when none is close: at most a third of the word's length away
+// (at least 1, at most 3).
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace rb::locale

@@ -174,9 +174,19 @@ Result<Manifest> parse_manifest(std::string_view text, const std::string& file_l
     m.info.name = local_text(root, "name");
     m.info.description = local_text(root, "description");
     m.api_version = root.attribute("apiVersion").as_int();
-    for (auto d : root.children("definition")) m.definitions.emplace_back(d.attribute("file").value());
-    for (auto p : root.children("profile")) m.profiles.emplace_back(p.attribute("file").value());
-    if (auto lib = root.child("library")) m.library = lib.attribute("file").value();
+    const xml::LineIndex lines(text);
+    for (auto d : root.children("definition")) {
+        m.definitions.emplace_back(d.attribute("file").value());
+        m.named_at.push_back(lines.at(d));
+    }
+    for (auto p : root.children("profile")) {
+        m.profiles.emplace_back(p.attribute("file").value());
+        m.named_at.push_back(lines.at(p));
+    }
+    if (auto lib = root.child("library")) {
+        m.library = lib.attribute("file").value();
+        m.named_at.push_back(lines.at(lib));
+    }
 #ifdef _WIN32
     // One plugin.xml for both systems: the library it names as "x.so" is "x.dll" on Windows.
     if (m.library.size() > 3 && m.library.compare(m.library.size() - 3, 3, ".so") == 0)
@@ -185,8 +195,10 @@ Result<Manifest> parse_manifest(std::string_view text, const std::string& file_l
     return Result<Manifest>::ok(std::move(m));
 }
 
-SearchPath SearchPath::standard(const std::vector<std::string>& extra_dirs) {
+SearchPath SearchPath::standard(const std::vector<std::string>& command_line_dirs) {
     SearchPath p;
+    p.dirs = command_line_dirs;
+    p.command_line = command_line_dirs.size();
     p.dirs.push_back(paths::system_plugin_dir());
     if (const std::string machine = paths::machine_plugin_dir(); !machine.empty()) p.dirs.push_back(machine);
     p.dirs.push_back(paths::user_plugin_dir());
@@ -200,14 +212,15 @@ SearchPath SearchPath::standard(const std::vector<std::string>& extra_dirs) {
             rest.remove_prefix(colon + 1);
         }
     }
-    for (const auto& d : extra_dirs) p.dirs.push_back(d);
     return p;
 }
 
 Registry Registry::discover(const SearchPath& path) {
     Registry reg;
     std::set<std::string> seen;
-    for (const auto& dir : path.dirs) {
+    for (std::size_t i = 0; i < path.dirs.size(); ++i) {
+        const std::string& dir = path.dirs[i];
+        reg.from_command_line_ = i < path.command_line;
         std::error_code ec;
         if (dir.empty() || !fs::is_directory(paths::fs_path(dir), ec)) continue;
         const std::string canonical = paths::text_of(fs::weakly_canonical(paths::fs_path(dir), ec));
@@ -230,10 +243,40 @@ Registry Registry::discover(const SearchPath& path) {
             if (seen.insert(c).second) reg.add_folder(paths::text_of(f));
         }
     }
+    reg.from_command_line_ = false;
+    reg.check_profiles();
     return reg;
 }
 
-void Registry::add_folder(const std::string& folder) {
+void Registry::check_profiles(const std::vector<schema::ReportTypePtr>& also) {
+    std::vector<schema::ReportTypePtr> known = also;
+    for (const auto& e : types_) known.push_back(e.type);
+    for (auto it = profiles_.begin(); it != profiles_.end();) {
+        const auto problems = exporting::check_profile(*it, known);
+        if (problems.empty()) {
+            ++it;
+            continue;
+        }
+        std::string msg;
+        for (const auto& m : problems) msg += (msg.empty() ? "" : "\n") + m;
+        for (auto& p : plugins_) {
+            auto owned = std::find(p.profile_ids.begin(), p.profile_ids.end(), it->id);
+            if (owned == p.profile_ids.end()) continue;
+            failures_.push_back({p.folder, msg});
+            p.profile_ids.erase(owned);
+        }
+        spdlog::warn("recipient profile {} refused: {}", it->id, msg);
+        it = profiles_.erase(it);
+    }
+}
+
+std::vector<std::string> Registry::warnings() const {
+    std::vector<std::string> out;
+    for (const auto& e : types_) out.insert(out.end(), e.type->warnings.begin(), e.type->warnings.end());
+    return out;
+}
+
+void Registry::add_folder(const std::string& folder, bool run_library) {
     const std::string manifest_path = paths::join(folder, "plugin.xml");
     if (auto why = unsafe_folder(paths::fs_path(folder)); !why.empty()) {
         failures_.push_back({folder, refusal(why)});
@@ -261,8 +304,33 @@ void Registry::add_folder(const std::string& folder) {
     }
     for (const auto& p : plugins_) {
         if (p.id == info.id) {
-            conflicts_.push_back(trf("Plugin “{}” có ở hai nơi: dùng {} (tìm thấy trước), bỏ qua {}",
-                                     info.id, p.folder, folder));
+            conflicts_.push_back(preferred_.count(p.id)
+                                     ? trf("Plugin “{}” có ở hai nơi: dùng {} (chỉ định bằng --plugin-path, được ưu "
+                                           "tiên hơn bản đã cài), bỏ qua {}",
+                                           info.id, p.folder, folder)
+                                     : trf("Plugin “{}” có ở hai nơi: dùng {} (tìm thấy trước), bỏ qua {}", info.id,
+                                           p.folder, folder));
+            return;
+        }
+    }
+    // Every file the manifest names must be there: said at the line that names it.
+    {
+        std::vector<std::string> named = manifest->definitions;
+        named.insert(named.end(), manifest->profiles.begin(), manifest->profiles.end());
+        if (!manifest->library.empty()) named.push_back(manifest->library);
+        std::string missing;
+        for (std::size_t i = 0; i < named.size(); ++i) {
+            std::error_code ec;
+            if (fs::is_regular_file(paths::fs_path(folder) / paths::fs_path(named[i]), ec)) continue;
+            const xml::Location where = i < manifest->named_at.size() ? manifest->named_at[i] : xml::Location{};
+            missing += (missing.empty() ? "" : "\n") +
+                       xml::Issue{manifest_path, where,
+                                  trf("tệp “{}” mà plugin.xml nêu không có trong thư mục plugin {}", named[i], folder)}
+                           .to_string();
+        }
+        if (!missing.empty()) {
+            failures_.push_back({folder, missing});
+            spdlog::warn("plugin {} rejected: {}", folder, missing);
             return;
         }
     }
@@ -294,7 +362,8 @@ void Registry::add_folder(const std::string& folder) {
         loaded.push_back(*type);
     }
     // Recipient profiles may be for this plugin's types or for another plugin's: a folder with
-    // only a plugin.xml and profiles is how a new recipient format is added.
+    // only a plugin.xml and profiles is how a new recipient format is added. Whether a type
+    // can use them is checked once every plugin is in (check_profiles).
     std::vector<exporting::RecipientProfile> profiles;
     for (const auto& pr : manifest->profiles) {
         const std::string file = paths::join(folder, pr);
@@ -302,17 +371,6 @@ void Registry::add_folder(const std::string& folder) {
         if (!profile) {
             failures_.push_back({folder, profile.error()});
             spdlog::warn("plugin {} rejected: {}", folder, profile.error());
-            return;
-        }
-        std::vector<std::string> problems;
-        for (const auto& t : loaded)
-            if (t->id == profile->type_id && profile->fits(*t))
-                for (auto& m : exporting::check_profile(*profile, *t)) problems.push_back(std::move(m));
-        if (!problems.empty()) {
-            std::string msg;
-            for (const auto& m : problems) msg += (msg.empty() ? "" : "\n") + m;
-            failures_.push_back({folder, msg});
-            spdlog::warn("plugin {} rejected: {}", folder, msg);
             return;
         }
         for (const auto& other : profiles_)
@@ -326,8 +384,8 @@ void Registry::add_folder(const std::string& folder) {
     // The native library comes last: its rules and drafters only join when everything else of
     // the plugin is sound, and a library that fails takes only its own plugin down.
     NativeExtensions native;
-    if (!manifest->library.empty()) {
-        info.library = paths::join(folder, manifest->library);
+    if (!manifest->library.empty()) info.library = paths::join(folder, manifest->library);
+    if (!manifest->library.empty() && run_library) {
         auto loaded_lib = load_library(info.library);
         if (!loaded_lib) {
             failures_.push_back({folder, loaded_lib.error()});
@@ -361,6 +419,7 @@ void Registry::add_folder(const std::string& folder) {
         info.type_keys.push_back(key);
     }
     spdlog::info("plugin {} {} loaded from {}", info.id, info.version, folder);
+    if (from_command_line_) preferred_.insert(info.id);
     plugins_.push_back(std::move(info));
 }
 
@@ -403,37 +462,65 @@ std::shared_ptr<const api::Drafter> Registry::drafter_for(const std::string& typ
     return it == native_.drafters.end() ? nullptr : it->second;
 }
 
-std::vector<std::string> check_file(const std::string& path) {
+CheckResult check_file(const std::string& path, const Registry* installed) {
+    CheckResult out;
+    auto lines_of = [](std::string_view text) {
+        std::vector<std::string> v;
+        while (!text.empty()) {
+            const auto nl = text.find('\n');
+            v.emplace_back(text.substr(0, nl));
+            if (nl == std::string_view::npos) break;
+            text.remove_prefix(nl + 1);
+        }
+        return v;
+    };
     auto text = files::read(path, files::kMaxReportBytes);
-    if (!text) return {text.error()};
+    if (!text) return {{text.error()}, {}};
     pugi::xml_document doc;
-    if (auto parsed = xml::parse(*text, path, doc); !parsed) return {parsed.error()};
+    if (auto parsed = xml::parse(*text, path, doc); !parsed) return {{parsed.error()}, {}};
     const std::string root = doc.document_element().name();
+    std::vector<schema::ReportTypePtr> installed_types;
+    if (installed)
+        for (const auto& e : installed->types()) installed_types.push_back(e.type);
+    const fs::path folder = paths::fs_path(path).parent_path();
     if (root == "reportType") {
         auto t = schema::parse_definition(*text, path);
-        if (t) return {};
-        std::vector<std::string> out;
-        std::string_view rest = t.error();
-        while (!rest.empty()) {
-            const auto nl = rest.find('\n');
-            out.emplace_back(rest.substr(0, nl));
-            if (nl == std::string_view::npos) break;
-            rest.remove_prefix(nl + 1);
-        }
+        if (!t) return {lines_of(t.error()), {}};
+        return {{}, (*t)->warnings};
+    }
+    if (root == "plugin") {
+        // The plugin as loading sees it: alone first, then its profiles against the installed types.
+        Registry alone;
+        alone.add_folder(paths::text_of(folder.empty() ? fs::path(".") : folder), false);
+        alone.check_profiles(installed_types);
+        for (const auto& f : alone.failures())
+            for (auto& l : lines_of(f.reason)) out.errors.push_back(std::move(l));
+        out.warnings = alone.warnings();
         return out;
     }
-    const char* xsd = root == "plugin" ? "plugin.xsd"
-                      : root == "report" ? "report.xsd"
-                      : root == "unitProfile" ? "unitprofile.xsd"
-                                             : nullptr;
     if (root == "profile") {
         auto p = exporting::parse_profile(*text, path);
-        if (!p) return {p.error()};
-        return {};
+        if (!p) return {lines_of(p.error()), {}};
+        // The types of the plugin it sits in count, as when that plugin loads.
+        // The definitions its plugin names count, even when that plugin would be refused.
+        std::error_code ec;
+        for (const fs::path& f : {folder, folder.parent_path()}) {
+            if (f.empty() || !fs::exists(f / "plugin.xml", ec)) continue;
+            auto manifest_text = files::read(paths::text_of(f / "plugin.xml"), 1u << 20);
+            auto manifest = manifest_text ? parse_manifest(*manifest_text, paths::text_of(f / "plugin.xml"))
+                                          : Result<Manifest>::fail(manifest_text.error());
+            if (manifest)
+                for (const auto& d : manifest->definitions)
+                    if (auto t = schema::load_definition(paths::text_of(f / paths::fs_path(d))))
+                        installed_types.push_back(*t);
+            break;
+        }
+        out.errors = exporting::check_profile(*p, installed_types);
+        return out;
     }
-    if (!xsd) return {trf("{}: không nhận ra loại tệp (phần tử gốc <{}>)", path, root)};
-    std::vector<std::string> out;
-    for (const auto& i : xml::validate(*text, xsd, path)) out.push_back(i.to_string());
+    const char* xsd = root == "report" ? "report.xsd" : root == "unitProfile" ? "unitprofile.xsd" : nullptr;
+    if (!xsd) return {{trf("{}: không nhận ra loại tệp (phần tử gốc <{}>)", path, root)}, {}};
+    for (const auto& i : xml::validate(*text, xsd, path)) out.errors.push_back(i.to_string());
     return out;
 }
 

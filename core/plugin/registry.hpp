@@ -6,6 +6,7 @@
 // Plugin folders and the report types they bring. A plugin is a folder with a plugin.xml
 // manifest (checked against schemas/plugin.xsd) and definitions; a broken folder is listed
 // with its reason and the others load. The working directory is never searched.
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,12 +20,14 @@ namespace rb::plugin {
 
 constexpr int kApiVersion = reportbench::plugin_api::kApiVersion;
 
-// The folders searched, in order: the install's plugin folder, the user's plugin folder,
-// REPORTBENCH_PLUGIN_PATH (':'-separated), then --plugin-path folders. Each folder holds
-// plugin folders; a folder that itself holds a plugin.xml is taken as one plugin.
+// The folders searched, in order: the --plugin-path folders (so that a plugin under test wins
+// over an installed copy of the same id), the install's plugin folder, the user's plugin
+// folder, then REPORTBENCH_PLUGIN_PATH (':'-separated). Each folder holds plugin folders; a
+// folder that itself holds a plugin.xml is taken as one plugin.
 struct SearchPath {
     std::vector<std::string> dirs;
-    static SearchPath standard(const std::vector<std::string>& extra_dirs);
+    std::size_t command_line = 0;  // how many of the first dirs the command line gave
+    static SearchPath standard(const std::vector<std::string>& command_line_dirs);
 };
 
 struct PluginInfo {
@@ -56,6 +59,8 @@ struct Manifest {
     std::vector<std::string> definitions;
     std::vector<std::string> profiles;
     std::string library;  // empty: no native library
+    // Where each file is named in plugin.xml, same order: definitions, profiles, library.
+    std::vector<xml::Location> named_at;
 };
 // Errors name `file_label` with line and column. Reads only the text given (fuzzed as is).
 Result<Manifest> parse_manifest(std::string_view text, const std::string& file_label);
@@ -80,8 +85,15 @@ public:
     std::vector<schema::ReportTypePtr> editions(std::string_view id) const;
     const PluginInfo* plugin_of(const schema::ReportType& type) const;
 
-    // Adds one plugin folder (used by discover; public for tests).
-    void add_folder(const std::string& folder);
+    // Adds one plugin folder (used by discover; public for tests). Without `run_library`, a
+    // native library is only checked to exist (what `schema check` does: it runs no code).
+    void add_folder(const std::string& folder, bool run_library = true);
+    // Refuses the recipient profiles that no loaded type can use (an unknown type or edition,
+    // rows naming codes the type lacks); discover() ends with it. `also` are types known
+    // besides this registry's (the installed ones, when checking a plugin on its own).
+    void check_profiles(const std::vector<schema::ReportTypePtr>& also = {});
+    // What loading accepted but the author most likely did not mean, "file:line:col: message".
+    std::vector<std::string> warnings() const;
 
     // What native libraries registered.
     const std::vector<std::shared_ptr<const api::RuleSet>>& rules_for(const std::string& type_id) const;
@@ -95,10 +107,18 @@ private:
     std::vector<TypeEntry> types_;
     std::vector<exporting::RecipientProfile> profiles_;
     NativeExtensions native_;
+    bool from_command_line_ = false;  // while discover() adds the --plugin-path folders
+    std::set<std::string> preferred_;  // ids of the plugins they brought
 };
 
-// Checks a file that is a definition, a plugin manifest, a report, a unit or recipient profile, by its root element;
-// returns every problem with file:line:column (empty: valid).
-std::vector<std::string> check_file(const std::string& path);
+// Checks a file that is a definition, a plugin manifest, a report, a unit or recipient profile,
+// by its root element, with every check that loading it runs: a manifest's plugin is loaded
+// whole (its native library only checked to exist); a profile is checked against the types of
+// its own plugin folder and `installed`. Each problem is "file:line:col: message".
+struct CheckResult {
+    std::vector<std::string> errors;    // refused when loaded
+    std::vector<std::string> warnings;  // loaded, but most likely a mistake
+};
+CheckResult check_file(const std::string& path, const Registry* installed = nullptr);
 
 }  // namespace rb::plugin

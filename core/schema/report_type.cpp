@@ -8,6 +8,7 @@
 #include "base/file_io.hpp"
 #include "expr/graph.hpp"
 #include "i18n/i18n.hpp"
+#include "locale/vi.hpp"
 
 namespace rb::schema {
 
@@ -121,11 +122,31 @@ std::vector<std::string> split_words(const std::string& text) {
     return out;
 }
 
+// The names in braces of `text`. A brace around prose ("{xem mục II}") is prose, not a name.
+std::vector<std::string> placeholder_names(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        if (!name.empty() && name.size() <= 64 && name.find_first_of(" \t\r\n{") == std::string_view::npos)
+            out.emplace_back(name);
+    }
+    return out;
+}
+
 std::string located(const ReportType& t, const xml::Location& where, const std::string& message) {
     return xml::Issue{t.source_file, where, message}.to_string();
 }
 
 }  // namespace
+
+const std::vector<std::string>& document_placeholders() {
+    static const std::vector<std::string> names = {"unit",        "UNIT",        "parent",      "PARENT",
+                                                   "province",    "PROVINCE",    "period",      "PERIOD",
+                                                   "next_period", "NEXT_PERIOD", "window_from", "window_to"};
+    return names;
+}
 
 std::vector<std::string> check_migration_sources(const ReportType& to, const Migration& m, const ReportType& from) {
     std::vector<std::string> out;
@@ -200,6 +221,7 @@ public:
             t_->appendix_number = a.attribute("number").value();
             for (auto g : a.children("group")) read_group(g);
         }
+        for (auto s : root.child("narrative").children("section")) check_section_texts(s);
         if (errors_.empty()) bind_computed();
         if (errors_.empty()) {
             for (auto r : root.child("rules").children("rule")) read_rule(r);
@@ -217,6 +239,63 @@ private:
         xml::Location loc = lines_.at(node);
         loc.column += column_offset;
         errors_.push_back(xml::Issue{label_, loc, message}.to_string());
+    }
+
+    void warning(const xml::Location& where, const std::string& message) {
+        t_->warnings.push_back(xml::Issue{label_, where, message}.to_string());
+    }
+
+    // What a text may hold in braces: indicator codes (filled with their values), the
+    // document's names ({unit}, {period}...), or both.
+    enum Fill : unsigned { kCodes = 1, kDocument = 2 };
+
+    // Every "{NAME}" of `text` must be something the program fills there: users would read an
+    // unknown one as is. In a cross check's message, "{@with.CODE}" names the other report's
+    // indicator, checked when both types are known (added to `other_codes`).
+    void check_placeholders(const pugi::xml_node& node, std::string_view text, const std::string& owner,
+                            unsigned allowed, std::vector<std::string>* other_codes = nullptr,
+                            const std::string& other_prefix = {}) {
+        for (const auto& name : placeholder_names(text)) {
+            const Indicator* ind = (allowed & kCodes) ? t_->indicator(name) : nullptr;
+            if (ind && !ind->heading) continue;
+            const auto& names = document_placeholders();
+            if ((allowed & kDocument) && std::find(names.begin(), names.end(), name) != names.end()) continue;
+            if (other_codes && name.size() > other_prefix.size() && name.rfind(other_prefix, 0) == 0) {
+                const std::string code = name.substr(other_prefix.size());
+                if (std::find(other_codes->begin(), other_codes->end(), code) == other_codes->end())
+                    other_codes->push_back(code);
+                continue;
+            }
+            std::vector<std::string> candidates;
+            if (allowed & kCodes)
+                for (const auto& i : t_->indicators)
+                    if (!i.heading) candidates.push_back(i.code);
+            std::string listed;
+            if (allowed & kDocument)
+                for (const auto& n : names) {
+                    candidates.push_back(n);
+                    listed += (listed.empty() ? "{" : ", {") + n + "}";
+                }
+            const std::string token = "{" + name + "}";
+            const std::string why = ind ? trf("“{}” là dòng tiêu đề, không có số liệu", name)
+                                    : allowed == kCodes    ? trf("không có chỉ tiêu mã “{}”", name)
+                                    : allowed == kDocument ? trf("ở đây chỉ điền được {}", listed)
+                                                           : trf("không có chỉ tiêu mã “{}”, và ngoài mã chỉ tiêu chỉ "
+                                                                 "điền được {}",
+                                                                 name, listed);
+            const std::string best = locale::closest_match(name, candidates);
+            const std::string hint = best.empty() ? std::string() : trf(" (có phải “{}”?)", "{" + best + "}");
+            error(node, trf("{}: “{}” không điền được vì {}{}; người dùng sẽ thấy nguyên văn “{}”", owner, token, why,
+                            hint, token));
+        }
+    }
+
+    // Section titles and drafts, once every indicator is known.
+    void check_section_texts(const pugi::xml_node& n) {
+        const std::string owner = trf("mục {}", n.attribute("id").value());
+        for (auto t : n.children("title")) check_placeholders(t, t.text().get(), owner, kDocument);
+        if (auto d = n.child("draft")) check_placeholders(d, d.text().get(), owner, kCodes | kDocument);
+        for (auto c : n.children("section")) check_section_texts(c);
     }
 
     std::string join_errors() const {
@@ -248,6 +327,11 @@ private:
         doc.appendix_number = d.attribute("appendixNumber").value();
         doc.summary = local_text(d, "summary");
         for (auto r : d.children("recipient")) doc.recipients.emplace_back(r.text().get());
+        for (const char* attr : {"parentBody", "issuingBody"})
+            check_placeholders(d, d.attribute(attr).value(), fmt::format("<document {}>", attr), kDocument);
+        for (auto n : d.children())
+            if (std::string_view(n.name()) == "summary" || std::string_view(n.name()) == "recipient")
+                check_placeholders(n, n.text().get(), fmt::format("<{}>", n.name()), kDocument);
     }
 
     void read_section(const pugi::xml_node& n, int level, const std::string& parent) {
@@ -260,8 +344,9 @@ private:
         s.level = level;
         s.parent = parent;
         s.required = n.attribute("required").as_bool(false);
-        if (t_->by_section_.count(s.id)) {
-            error(n, trf("mục “{}” đã được khai báo trước đó", s.id));
+        s.where = lines_.at(n);
+        if (auto first = t_->by_section_.find(s.id); first != t_->by_section_.end()) {
+            error(n, trf("mục “{}” đã được khai báo ở dòng {}", s.id, t_->sections[first->second].where.line));
         } else {
             t_->by_section_.emplace(s.id, t_->sections.size());
         }
@@ -342,8 +427,9 @@ private:
                 error(n, trf("chỉ tiêu {}: consolidate=\"recompute\" cần một công thức (computed)",
                              ind.code));
         }
-        if (t_->by_code_.count(ind.code)) {
-            error(n, trf("mã chỉ tiêu “{}” đã được khai báo trước đó", ind.code));
+        if (auto first = t_->by_code_.find(ind.code); first != t_->by_code_.end()) {
+            error(n, trf("mã chỉ tiêu “{}” đã được khai báo ở dòng {}", ind.code,
+                         t_->indicators[first->second].where.line));
             return;
         }
         t_->by_code_.emplace(ind.code, t_->indicators.size());
@@ -403,6 +489,17 @@ private:
         }
     }
 
+    // A percent indicator holds percentage points (80 for 80%): compared with a number between
+    // 0 and 1, the threshold was most likely written as a fraction and the rule never fires.
+    void warn_percent_scale(const expr::Expr& e, const xml::Location& where, const std::string& owner) {
+        for (const auto& c : e.code_number_comparisons()) {
+            const Indicator* ind = t_->indicator(c.code);
+            if (!ind || ind->type != ValueType::Percent || !(c.number > 0 && c.number < 1)) continue;
+            warning(where, trf("{}: {} là tỷ lệ phần trăm, tính theo thang 0–100, mà được so với {}; có phải {}?",
+                               owner, c.code, fmt::format("{:g}", c.number), fmt::format("{:g}", c.number * 100)));
+        }
+    }
+
     void read_rule(const pugi::xml_node& n) {
         Rule r;
         r.id = n.attribute("id").value();
@@ -422,7 +519,9 @@ private:
         r.where = lines_.at(n);
         const std::string owner = trf("quy tắc {}", r.id);
         for (const auto& existing : t_->rules)
-            if (existing.id == r.id) error(n, trf("quy tắc “{}” đã được khai báo trước đó", r.id));
+            if (existing.id == r.id)
+                error(n, trf("quy tắc “{}” đã được khai báo ở dòng {}", r.id, existing.where.line));
+        for (auto m : n.children("message")) check_placeholders(m, m.text().get(), owner, kCodes);
         auto test = compile(n, "test", owner);
         if (!test) return;
         r.test = std::move(*test);
@@ -430,6 +529,8 @@ private:
             r.when = compile(n, "when", owner);
             if (!r.when) return;
         }
+        warn_percent_scale(r.test, r.where, owner);
+        if (r.when) warn_percent_scale(*r.when, r.where, owner);
         r.uses_previous = !r.test.previous_references().empty() ||
                           (r.when && !r.when->previous_references().empty());
         const std::string codes = n.attribute("codes").value();
@@ -512,7 +613,8 @@ private:
             return;
         }
         for (const auto& existing : t_->cross_checks)
-            if (existing.id == c.id) error(n, trf("kiểm tra chéo “{}” đã được khai báo trước đó", c.id));
+            if (existing.id == c.id)
+                error(n, trf("kiểm tra chéo “{}” đã được khai báo ở dòng {}", c.id, existing.where.line));
         std::vector<std::string> own, other;
         auto test = compile_cross(n, "test", c, own, other);
         if (!test) return;
@@ -541,6 +643,8 @@ private:
             c.codes = own;
             c.other_codes = other;
         }
+        for (auto m : n.children("message"))
+            check_placeholders(m, m.text().get(), owner, kCodes, &c.other_codes, "@" + c.with + ".");
         t_->cross_checks.push_back(std::move(c));
     }
 

@@ -44,6 +44,7 @@ struct Section {
     int level = 0;       // 0 for top-level sections
     std::string parent;  // parent section id
     bool required = false;
+    xml::Location where;
 };
 
 struct Group {
@@ -178,6 +179,9 @@ public:
     std::vector<CrossCheck> cross_checks;
     std::vector<Migration> migrations;
     std::string source_file;
+    // What loading accepted but is most likely a mistake ("file:line:col: message"), for the
+    // author: `schema check` and `plugins` show it; users never do.
+    std::vector<std::string> warnings;
 
     // Slot of an indicator (its index in `indicators`).
     std::optional<std::size_t> slot(std::string_view code) const;
@@ -195,6 +199,11 @@ private:
 };
 
 using ReportTypePtr = std::shared_ptr<const ReportType>;
+
+// The names a document text may hold in braces ("{unit}", "{PERIOD}"): what
+// report::fill_placeholders fills. A section's draft may also name indicator codes; a rule's
+// message names only codes. The loader refuses any other name, which users would see as is.
+const std::vector<std::string>& document_placeholders();
 
 // Reads and checks a definition. Errors name file, line, column and what was expected.
 Result<ReportTypePtr> parse_definition(std::string_view text, const std::string& file_label);

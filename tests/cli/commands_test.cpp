@@ -129,7 +129,22 @@ TEST(SchemaCheck, NamesLineAndColumnOfADefinitionError) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find("bad.xml:"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("procent"), std::string::npos) << r.out;
-    EXPECT_EQ(box.cli({"schema", "check", kCchc + "/cchc-nam-dinh-2024.xml", kCchc + "/plugin.xml"}).exit_code, 0);
+    const std::string built = std::string(RB_BUILD_DIR) + "/share/reportbench/plugins/cchc";
+    EXPECT_EQ(box.cli({"schema", "check", kCchc + "/cchc-nam-dinh-2024.xml", built + "/plugin.xml"}).exit_code, 0);
+}
+
+TEST(SchemaCheck, AWarningIsShownButTheFileIsValid) {
+    Sandbox box;
+    std::string def = slurp(kCchc + "/cchc-nam-dinh-2024.xml");
+    // A percent threshold written as a fraction: accepted, and the author is asked.
+    const std::string rule = R"(<rule id="fraction" severity="warning" test="I.2 &gt;= 0.8"><message>x</message></rule>)";
+    def.replace(def.find("<rules>") + 7, 0, "\n    " + rule);
+    const auto path = box.path("fraction.xml");
+    std::ofstream(path) << def;
+    const auto r = box.cli({"schema", "check", path.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("có phải 80? (cảnh báo)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("hợp lệ, còn 1 cảnh báo"), std::string::npos) << r.out;
 }
 
 TEST(Report, AFileThatCannotBeReadIsRefusedAndLeftAlone) {

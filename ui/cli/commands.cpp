@@ -142,6 +142,7 @@ int cmd_plugins(App& app, const Args& a) {
         out["plugins"] = loaded;
         out["failed"] = failed;
         out["conflicts"] = reg.conflicts();
+        out["warnings"] = reg.warnings();
         std::cout << out.dump(2) << '\n';
         // A script that trusts exit codes learns that a plugin was refused.
         return reg.failures().empty() ? kOk : kDataError;
@@ -158,6 +159,10 @@ int cmd_plugins(App& app, const Args& a) {
         for (const auto& f : reg.failures()) std::cout << fmt::format("  {}\n    {}\n", f.folder, f.reason);
     }
     for (const auto& c : reg.conflicts()) std::cout << tr("Xung đột:") << ' ' << c << '\n';
+    if (const auto warnings = reg.warnings(); !warnings.empty()) {
+        std::cout << tr("Cảnh báo cho người soạn định nghĩa:") << '\n';
+        for (const auto& w : warnings) std::cout << "  " << w << '\n';
+    }
     return reg.failures().empty() ? kOk : kDataError;
 }
 
@@ -581,17 +586,16 @@ int cmd_amend(App& app, const Args& a) {
     return kOk;
 }
 
-int cmd_schema(App&, const Args& a) {
+int cmd_schema(App& app, const Args& a) {
     if (a.positional.size() < 2 || a.positional[0] != "check") fail(kCannotRun, trf("Thiếu tham số. Cách dùng: {}", "schema check FILE"));
     int worst = kOk;
     for (std::size_t i = 1; i < a.positional.size(); ++i) {
-        const auto problems = plugin::check_file(a.positional[i]);
-        if (problems.empty()) {
-            std::cout << trf("{}: hợp lệ", a.positional[i]) << '\n';
-        } else {
-            for (const auto& p : problems) std::cout << p << '\n';
-            worst = kDataError;
-        }
+        const auto checked = plugin::check_file(a.positional[i], &app.registry());
+        for (const auto& p : checked.errors) std::cout << p << '\n';
+        for (const auto& w : checked.warnings) std::cout << trf("{} (cảnh báo)", w) << '\n';
+        if (!checked.errors.empty()) worst = kDataError;
+        else if (checked.warnings.empty()) std::cout << trf("{}: hợp lệ", a.positional[i]) << '\n';
+        else std::cout << trf("{}: hợp lệ, còn {} cảnh báo", a.positional[i], checked.warnings.size()) << '\n';
     }
     return worst;
 }

@@ -36,7 +36,7 @@ TEST(XlsxImport, OurOwnExportGivesBackEveryEnteredValueOfTheSeed) {
 
 TEST(XlsxImport, AProfileWithItsOwnCellsStillReadsOurExportByOurLayout) {
     auto profile = default_profile(cchc_definition());
-    profile.rows = {{"I.2.1", "", {}, "Z99"}, {"I.2.2", "", {}, "Z100"}};
+    profile.rows = {{"I.2.1", "", {}, "Z99", {}}, {"I.2.2", "", {}, "Z100", {}}};
     const auto s = export_seed("own-cells", &profile);
     auto imported = import_appendix_xlsx(s.path, profile, cchc_definition());
     ASSERT_TRUE(imported) << imported.error();
@@ -73,10 +73,10 @@ RecipientProfile recipient_profile() {
     RecipientProfile p = default_profile(cchc_definition());
     p.id = "huyen";
     p.sheet.name = "Biểu CCHC";
-    p.rows = {{"I.2.1", "", {}, "F20"}, {"I.2.2", "", {}, "F21"}, {"I.2", "", {}, "F22"},
-              {"I.5.1", "", {}, "F23"}, {"I.1", "", {}, "F24"},   {"I.3.1", "", {}, "F25"},
-              {"I.3.2", "", {}, "F26"}, {"I.4.1", "", {}, "$F$27"}, {"I.5", "", {}, "F28"},
-              {"I.4.2", "", {}, "F29"}};
+    p.rows = {{"I.2.1", "", {}, "F20", {}}, {"I.2.2", "", {}, "F21", {}}, {"I.2", "", {}, "F22", {}},
+              {"I.5.1", "", {}, "F23", {}}, {"I.1", "", {}, "F24", {}},   {"I.3.1", "", {}, "F25", {}},
+              {"I.3.2", "", {}, "F26", {}}, {"I.4.1", "", {}, "$F$27", {}}, {"I.5", "", {}, "F28", {}},
+              {"I.4.2", "", {}, "F29", {}}};
     return p;
 }
 
@@ -127,7 +127,7 @@ TEST(XlsxImport, APercentIsAFractionInAPercentCellAndPercentPointsOtherwise) {
     // what the "computed, ignored" message says the sheet holds.
     for (const char* cell : {"A1", "A2", "A3"}) {
         RecipientProfile p = default_profile(cchc_definition());
-        p.rows = {{"I.2", "", {}, cell}};
+        p.rows = {{"I.2", "", {}, cell, {}}};
         auto imported = import_appendix_xlsx(path, p, cchc_definition());
         ASSERT_TRUE(imported) << imported.error();
         ASSERT_EQ(imported->problems.size(), 1u) << cell;
@@ -206,7 +206,7 @@ TEST(XlsxImport, CellReferencesOutsideTheGridAreErrors) {
                                            {"xl/_rels/workbook.xml.rels", kRels},
                                            {"xl/worksheets/sheet1.xml", sheet_with(R"(<row r="3"><c r="B3" t="s"><v>7</v></c><c r="C3" t="inlineStr"><is><t>1.034</t></is></c></row>)")}});
     RecipientProfile p = default_profile(cchc_definition());
-    p.rows = {{"I.1", "", {}, "ZZZZ9"}, {"I.2.1", "", {}, "B3"}, {"I.5.1", "", {}, "C3"}};
+    p.rows = {{"I.1", "", {}, "ZZZZ9", {}}, {"I.2.1", "", {}, "B3", {}}, {"I.5.1", "", {}, "C3", {}}};
     auto r = import_appendix_xlsx((dir / "ok.xlsx").string(), p, cchc_definition());
     ASSERT_TRUE(r) << r.error();
     ASSERT_EQ(r->problems.size(), 2u);

@@ -56,6 +56,20 @@ TEST(ParseTest, AnEqualityIsOnlyAnOutermostEquals) {
     EXPECT_FALSE(Expr().is_equality());
 }
 
+TEST(ParseTest, ComparisonsOfACodeWithANumberAreFoundEitherWayRound) {
+    auto e = Expr::parse("I.3 >= 0.8 and 0.5 < I.4 and I.5 = I.6 and (I.7 + 1) > 0.2 and I.8 != 3 and prev(I.9) < 0.1");
+    ASSERT_TRUE(e) << e.error();
+    const auto found = e->code_number_comparisons();
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].code, "I.3");
+    EXPECT_DOUBLE_EQ(found[0].number, 0.8);
+    EXPECT_EQ(found[1].code, "I.4");
+    EXPECT_DOUBLE_EQ(found[1].number, 0.5);
+    EXPECT_EQ(found[2].code, "I.8");
+    EXPECT_DOUBLE_EQ(found[2].number, 3);
+    EXPECT_TRUE(Expr().code_number_comparisons().empty());
+}
+
 TEST(ParseTest, PrevReferencesAreListedSeparately) {
     auto e = Expr::parse("prev(I.1) + I.1 + prev(I.2) + prev(I.1)");
     ASSERT_TRUE(e) << e.error();

@@ -91,5 +91,26 @@ TEST(TextTest, EditDistanceIsLevenshtein) {
     EXPECT_EQ(edit_distance(U"ab", U"ba"), 2u);
 }
 
+TEST(TextTest, TypoDistanceCountsASwapOfNeighboursAsOne) {
+    EXPECT_EQ(typo_distance(U"ab", U"ba"), 1u);
+    EXPECT_EQ(typo_distance(U"UNTI", U"UNIT"), 1u);
+    EXPECT_EQ(typo_distance(U"2052", U"2025"), 1u);
+    EXPECT_EQ(typo_distance(U"kitten", U"sitting"), 3u);
+    EXPECT_EQ(typo_distance(U"", U"abc"), 3u);
+    EXPECT_EQ(typo_distance(U"abc", U""), 3u);
+    EXPECT_EQ(typo_distance(U"ca", U"abc"), 3u);  // no edit twice in one place (not Damerau's 2)
+}
+
+TEST(TextTest, ClosestMatchSuggestsOnlyWhatIsNear) {
+    const std::vector<std::string> names = {"unit", "UNIT", "parent", "period", "next_period"};
+    EXPECT_EQ(closest_match("UNTI", names), "UNIT");  // case decides between equals
+    EXPECT_EQ(closest_match("unti", names), "unit");
+    EXPECT_EQ(closest_match("perod", names), "period");
+    EXPECT_EQ(closest_match("province", names), "");  // nothing near: no guess
+    EXPECT_EQ(closest_match("unit", names), "UNIT");   // itself is not a suggestion
+    EXPECT_EQ(closest_match("hotich", {"ho-tich", "cchc"}), "ho-tich");
+    EXPECT_EQ(closest_match("I.55", {"I.1", "I.2"}), "");
+}
+
 }  // namespace
 }  // namespace rb::locale

@@ -234,5 +234,24 @@ TEST(CrossCheckDeclaration, AnOtherSideCodeUnknownToTheInstalledTypeIsNamedAtIts
     EXPECT_EQ(res.checks, 0);
 }
 
+TEST(CrossCheckDeclaration, TheMessagesPlaceholdersAreCheckedOnBothSides) {
+    // This side at load: an unknown code is refused, as users would read "{Z}" as is.
+    std::string text = with_check(R"(    <crossCheck id="c" with="cchc" severity="warning" test="A = @cchc.III.1.2"><message>{Z} khác {@cchc.III.1.2}</message></crossCheck>
+)");
+    const std::string err = error_of(text, kLabel);
+    EXPECT_NE(err.find(at(kLabel, text, "<message>{Z}") + "kiểm tra chéo c: “{Z}” không điền được"), std::string::npos)
+        << err;
+    // The other side once both types are known: a code only the message names is checked too.
+    text = with_check(R"(    <crossCheck id="c" with="cchc" severity="warning" test="A = @cchc.III.1.2"><message>{A} khác {@cchc.NOPE}</message></crossCheck>
+)");
+    auto x = parse(text, kLabel);
+    ASSERT_EQ(x->cross_checks.size(), 1u);
+    EXPECT_EQ(x->cross_checks[0].other_codes, (std::vector<std::string>{"III.1.2", "NOPE"}));
+    Types t;
+    const auto problems = schema::check_cross_references(*x, x->cross_checks[0], *t.cchc);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("“NOPE”"), std::string::npos) << problems[0];
+}
+
 }  // namespace
 }  // namespace rb::migrate

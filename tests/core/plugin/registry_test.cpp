@@ -150,7 +150,7 @@ TEST_F(RegistryTest, GoodPluginsLoadAndEachBrokenOneIsListedWithItsFile) {
                           Expect{bad_def, (bad_def / "broken.xml").string(), "number"},
                           Expect{api, (api / "plugin.xml").string(), "2"},
                           Expect{dotdot, (dotdot / "plugin.xml").string(), "../a-good/good.xml"},
-                          Expect{missing, (missing / "nowhere.xml").string(), ""}}) {
+                          Expect{missing, (missing / "plugin.xml").string(), "nowhere.xml"}}) {
         SCOPED_TRACE(e.folder.string());
         const Failure* f = failure_of(reg, e.folder);
         ASSERT_NE(f, nullptr) << "not listed as failed";
@@ -308,7 +308,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-TEST(SearchPath, StandardHasTheInstallAndUserFoldersThenTheEnvironmentThenTheExtraDirs) {
+TEST(SearchPath, TheCommandLineFirstThenTheInstallAndUserFoldersThenTheEnvironment) {
     ScopedEnv data("REPORTBENCH_DATA_DIR", "/opt/rb-test/share/reportbench");
 #ifdef _WIN32
     // The install's folder, then the machine's (IT staff), then the user's; ';' separates.
@@ -316,18 +316,19 @@ TEST(SearchPath, StandardHasTheInstallAndUserFoldersThenTheEnvironmentThenTheExt
     ScopedEnv env("REPORTBENCH_PLUGIN_PATH", "D:\\rb-a;;E:\\rb-b;");
     const auto p = SearchPath::standard({"/extra/one", "/extra/two"});
     const std::vector<std::string> expected = {
-        "/opt/rb-test/share/reportbench\\plugins", paths::machine_plugin_dir(),
-        "C:\\Users\\Hà\\AppData\\Roaming\\ReportBench\\plugins", "D:\\rb-a", "E:\\rb-b", "/extra/one", "/extra/two"};
+        "/extra/one", "/extra/two", "/opt/rb-test/share/reportbench\\plugins", paths::machine_plugin_dir(),
+        "C:\\Users\\Hà\\AppData\\Roaming\\ReportBench\\plugins", "D:\\rb-a", "E:\\rb-b"};
     EXPECT_EQ(paths::machine_plugin_dir(), paths::join(paths::environment("PROGRAMDATA"), "ReportBench\\plugins"));
 #else
     ScopedEnv xdg("XDG_DATA_HOME", "/home/rb-test/.local/share");
     ScopedEnv env("REPORTBENCH_PLUGIN_PATH", "/srv/rb-a::/srv/rb-b:");
     const auto p = SearchPath::standard({"/extra/one", "/extra/two"});
     const std::vector<std::string> expected = {
-        "/opt/rb-test/share/reportbench/plugins", "/home/rb-test/.local/share/reportbench/plugins",
-        "/srv/rb-a", "/srv/rb-b", "/extra/one", "/extra/two"};
+        "/extra/one", "/extra/two", "/opt/rb-test/share/reportbench/plugins",
+        "/home/rb-test/.local/share/reportbench/plugins", "/srv/rb-a", "/srv/rb-b"};
 #endif
     EXPECT_EQ(p.dirs, expected);
+    EXPECT_EQ(p.command_line, 2u);
 }
 
 #ifdef _WIN32
@@ -340,7 +341,7 @@ TEST(SearchPath, WithoutTheVariableOnlyTheStandardFoldersAndTheExtraDirs) {
     ScopedEnv env("REPORTBENCH_PLUGIN_PATH", nullptr);
     const auto p = SearchPath::standard({"/extra/one"});
     ASSERT_EQ(p.dirs.size(), kStandardFolders + 1);
-    EXPECT_EQ(p.dirs.back(), "/extra/one");
+    EXPECT_EQ(p.dirs.front(), "/extra/one");
     EXPECT_FALSE(contains(p.dirs, "/srv/rb-a"));
 }
 
@@ -373,8 +374,10 @@ TEST(SearchPath, NeverTheWorkingDirectoryUnlessGiven) {
 TEST(CheckFile, TheBundledDefinitionManifestAndSampleReportAreValid) {
     const std::string src = RB_SOURCE_DIR;
     for (const auto& f : {src + "/plugins/cchc/cchc-nam-dinh-2024.xml", src + "/plugins/cchc/cchc-ninh-binh-2025.xml",
-                          src + "/plugins/cchc/plugin.xml", src + "/plugins/cchc/samples/phuong-dinh-2024-q1.rbr"}) {
-        const auto problems = check_file(f);
+                          // the manifest where its native library is built beside it
+                          std::string(RB_BUILD_DIR) + "/share/reportbench/plugins/cchc/plugin.xml",
+                          src + "/plugins/cchc/samples/phuong-dinh-2024-q1.rbr"}) {
+        const auto problems = check_file(f).errors;
         EXPECT_TRUE(problems.empty()) << f << ":\n" << (problems.empty() ? "" : problems.front());
     }
 }
@@ -385,7 +388,7 @@ TEST_F(RegistryTest, CheckFileGivesEveryProblemWithFileLineAndColumn) {
     def.replace(def.find("<title>Báo cáo thử</title>"), 0, "<bogus/>\n  ");
     const fs::path bad_def = root_ / "bad-def.xml";
     write_file(bad_def, def);
-    const auto problems = check_file(bad_def.string());
+    const auto problems = check_file(bad_def.string()).errors;
     ASSERT_GE(problems.size(), 1u);
     for (const auto& p : problems)
         EXPECT_EQ(p.rfind(bad_def.string() + ":", 0), 0u) << p;
@@ -398,14 +401,14 @@ TEST_F(RegistryTest, CheckFileGivesEveryProblemWithFileLineAndColumn) {
     def2.replace(def2.find("min=\"0\""), 7, "min=\"5\" max=\"1\"");
     const fs::path bad_def2 = root_ / "bad-def2.xml";
     write_file(bad_def2, def2);
-    const auto problems2 = check_file(bad_def2.string());
+    const auto problems2 = check_file(bad_def2.string()).errors;
     ASSERT_EQ(problems2.size(), 1u);
     EXPECT_EQ(problems2[0].rfind(bad_def2.string() + ":8:", 0), 0u) << problems2[0];
     EXPECT_NE(problems2[0].find("min"), std::string::npos) << problems2[0];
 
     const fs::path bad_manifest = root_ / "plugin.xml";
     write_file(bad_manifest, manifest("Bad Id", "1.0", {"../x.xml"}));
-    const auto problems3 = check_file(bad_manifest.string());
+    const auto problems3 = check_file(bad_manifest.string()).errors;
     ASSERT_EQ(problems3.size(), 2u);  // the id (line 2) and the file name (line 5)
     EXPECT_EQ(problems3[0].rfind(bad_manifest.string() + ":2:", 0), 0u) << problems3[0];
     EXPECT_NE(problems3[0].find("Bad Id"), std::string::npos) << problems3[0];
@@ -415,24 +418,24 @@ TEST_F(RegistryTest, CheckFileGivesEveryProblemWithFileLineAndColumn) {
     const fs::path bad_report = root_ / "r.rbr";
     write_file(bad_report, "<?xml version=\"1.0\"?>\n<report xmlns=\"urn:reportbench:report:1\" formatVersion=\"1\">\n"
                            "  <nonsense/>\n</report>\n");
-    const auto problems4 = check_file(bad_report.string());
+    const auto problems4 = check_file(bad_report.string()).errors;
     ASSERT_FALSE(problems4.empty());
     EXPECT_EQ(problems4[0].rfind(bad_report.string() + ":", 0), 0u) << problems4[0];
 
     const fs::path not_xml = root_ / "notes.txt";
     write_file(not_xml, "this is not XML <");
-    const auto problems5 = check_file(not_xml.string());
+    const auto problems5 = check_file(not_xml.string()).errors;
     ASSERT_EQ(problems5.size(), 1u);
     EXPECT_EQ(problems5[0].rfind(not_xml.string() + ":1:", 0), 0u) << problems5[0];
 
     const fs::path other = root_ / "other.xml";
     write_file(other, "<?xml version=\"1.0\"?>\n<html/>\n");
-    const auto problems6 = check_file(other.string());
+    const auto problems6 = check_file(other.string()).errors;
     ASSERT_EQ(problems6.size(), 1u);
     EXPECT_NE(problems6[0].find(other.string()), std::string::npos);
     EXPECT_NE(problems6[0].find("<html>"), std::string::npos) << problems6[0];
 
-    const auto problems7 = check_file((root_ / "absent.xml").string());
+    const auto problems7 = check_file((root_ / "absent.xml").string()).errors;
     ASSERT_EQ(problems7.size(), 1u);
     EXPECT_NE(problems7[0].find("absent.xml"), std::string::npos);
 }

@@ -315,6 +315,19 @@ TEST(EntryFillPlaceholders, UnitPeriodAndWindowAndUnknownPlaceholdersKept) {
     EXPECT_EQ(fill_placeholders("{HS.2} hồ sơ, {unclosed", r, kDocument), "{HS.2} hồ sơ, {unclosed");
 }
 
+// The loader refuses any name outside schema::document_placeholders(); each of those must then
+// really be filled, or a definition that passed the check would still show a raw "{name}".
+TEST(EntryFillPlaceholders, EveryNameTheLoaderAllowsIsFilled) {
+    Report r = q1_2024();
+    r.unit.parent = "Trực Ninh";
+    for (const auto& name : schema::document_placeholders()) {
+        const std::string token = "{" + name + "}";
+        const std::string filled = fill_placeholders(token, r, kDocument);
+        EXPECT_NE(filled, token) << name;
+        EXPECT_FALSE(filled.empty()) << name;
+    }
+}
+
 // The language is the caller's to say: a document's text stays Vietnamese while the interface
 // speaks English, and what the interface shows can be English.
 TEST(EntryFillPlaceholders, TheLanguageIsTheCallersNotTheInterfaces) {
