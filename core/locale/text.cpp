@@ -46,18 +46,21 @@ icu::UnicodeString nfc(const icu::UnicodeString& u) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view s) {
+std::size_t invalid_utf8_at(std::string_view s) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-    const auto length = static_cast<int32_t>(s.size());
-    int32_t i = 0;
+    const auto length = static_cast<int64_t>(s.size());
+    int64_t i = 0;
     while (i < length) {
+        const int64_t at = i;
         UChar32 c = 0;
         // U8_NEXT rejects overlong forms, surrogates and values above U+10FFFF (c < 0).
         U8_NEXT(bytes, i, length, c);
-        if (c < 0) return false;
+        if (c < 0) return static_cast<std::size_t>(at);
     }
-    return true;
+    return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view s) { return invalid_utf8_at(s) == std::string_view::npos; }
 
 std::string to_nfc(std::string_view s) { return to_utf8(nfc(from_utf8(s))); }
 

@@ -87,6 +87,7 @@ Date add_days(Date d, int days);          // `d` must be valid
 // ---------------------------------------------------------------------------------------------
 
 bool is_valid_utf8(std::string_view s);
+std::size_t invalid_utf8_at(std::string_view s);  // offset of the first byte that is not UTF-8, or npos
 std::string to_nfc(std::string_view s);            // Vietnamese may arrive decomposed
 std::string to_nfkc(std::string_view s);
 std::string fold_case(std::string_view s);         // full Unicode case folding, NFC result

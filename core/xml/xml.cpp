@@ -13,6 +13,7 @@
 
 #include "i18n/i18n.hpp"
 #include "schema/embedded_schemas.hpp"
+#include "xml/messages.hpp"
 
 namespace rb::xml {
 
@@ -93,16 +94,23 @@ std::string doctype_message(std::string_view text, std::size_t at, const std::st
                file_label, loc.line, loc.column);
 }
 
+// The parser's own errors for `text`, explained (defined below, with the error sink).
+std::vector<Issue> wellformedness(std::string_view text, const std::string& file_label);
+
 }  // namespace
 
 Status parse(std::string_view text, const std::string& file_label, pugi::xml_document& doc) {
     if (const auto at = doctype_offset(text); at != std::string_view::npos)
         return Status::fail(doctype_message(text, at, file_label));
+    if (auto bad = detail::encoding_issue(text, file_label)) return Status::fail(bad->to_string());
     // No DOCTYPE processing: pugixml never loads external entities; parse_doctype only skips it.
     const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
     const pugi::xml_parse_result res =
         doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
     if (!res) {
+        // libxml2 reads the same text, and its errors are the ones explained: the same file
+        // gets the same message whichever reader met it first.
+        if (const auto issues = wellformedness(text, file_label); !issues.empty()) return Status::fail(issues.front().to_string());
         const Location loc = locate(text, static_cast<std::size_t>(res.offset));
         return Status::fail(trf("{}:{}:{}: XML không hợp lệ: {}", file_label, loc.line,
                                 loc.column, res.description()));
@@ -116,6 +124,8 @@ struct ErrorSink {
     std::vector<Issue>* issues;
     std::string file;
     std::string_view text;  // the document, to find a column libxml2 does not give
+    std::string xsd;        // the schema validated against; empty while only parsing
+    bool parser_failed = false;  // a parser error follows from the first one: only that one is said
     // Where the line of the previous error starts: errors come in document order, so finding
     // the next error's line goes on from there and many errors cost one pass over the text.
     int cached_line = 1;
@@ -159,7 +169,12 @@ int column_on_line(ErrorSink& sink, int line, const xmlError* error) {
 void collect(void* ctx, const xmlError* error) {
     auto* sink = static_cast<ErrorSink*>(ctx);
     if (!error) return;
-    std::string msg = error->message ? error->message : "";
+    if (error->domain != XML_FROM_SCHEMASV) {
+        if (sink->parser_failed) return;
+        sink->parser_failed = true;
+    }
+    std::string msg = sink->text.empty() ? std::string(error->message ? error->message : "")
+                                         : detail::explain(*error, sink->text, sink->xsd);
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     int column = error->int2;
     if (column <= 0 && error->line > 0 && !sink->text.empty()) column = column_on_line(*sink, error->line, error);
@@ -192,7 +207,7 @@ xmlSchemaPtr compiled_schema(const std::string& xsd_name, std::vector<Issue>& is
         issues.push_back(Issue{xsd_name, {}, trf("Không có lược đồ {}", xsd_name)});
         return nullptr;
     }
-    ErrorSink sink{&issues, xsd_name, {}, 1, 0};
+    ErrorSink sink{&issues, xsd_name, {}, {}, false, 1, 0};
     xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(text->data(), static_cast<int>(text->size()));
     xmlSchemaSetParserStructuredErrors(pctx, structured_error, &sink);
     xmlSchemaPtr schema = xmlSchemaParse(pctx);
@@ -214,9 +229,10 @@ std::vector<Issue> validate(std::string_view text, const std::string& xsd_name,
                                   "(entity), nên tệp này không được đọc")});
         return issues;
     }
+    if (auto bad = detail::encoding_issue(text, file_label)) return {*bad};
     xmlSchemaPtr schema = compiled_schema(xsd_name, issues);
     if (!schema) return issues;
-    ErrorSink sink{&issues, file_label, text, 1, 0};
+    ErrorSink sink{&issues, file_label, text, xsd_name, false, 1, 0};
     // No network, no entity substitution, no DTD loading, huge-document limits kept on.
     // COMPACT: short text nodes are stored in the node itself (fewer allocations; same tree).
     const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
@@ -237,6 +253,24 @@ std::vector<Issue> validate(std::string_view text, const std::string& xsd_name,
     xmlFreeParserCtxt(pctx);
     return issues;
 }
+
+namespace {
+
+std::vector<Issue> wellformedness(std::string_view text, const std::string& file_label) {
+    std::vector<Issue> issues;
+    ErrorSink sink{&issues, file_label, text, {}, false, 1, 0};
+    const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
+    xmlParserCtxtPtr pctx = xmlNewParserCtxt();
+    xmlSetStructuredErrorFunc(&sink, structured_error);
+    if (xmlDocPtr doc = xmlCtxtReadMemory(pctx, text.data(), static_cast<int>(text.size()), file_label.c_str(), "UTF-8",
+                                          options))
+        xmlFreeDoc(doc);
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+    xmlFreeParserCtxt(pctx);
+    return issues;
+}
+
+}  // namespace
 
 Location where(const pugi::xml_node& node, std::string_view text) {
     return locate(text, static_cast<std::size_t>(node.offset_debug()));

@@ -155,6 +155,18 @@ std::vector<Mistake> mistakes() {
                  "mã chỉ tiêu “I.2” đã được khai báo ở dòng " + std::to_string(line_of(kDefinition, "code=\"I.2\"")),
                  "indicator code “I.2” was already declared on line " +
                      std::to_string(line_of(kDefinition, "code=\"I.2\""))});
+    // Mistakes of the XML itself: the same explained message from both stages.
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string(kDefinition)) utf16 += c, utf16 += '\0';  // the ASCII of it is enough here
+    m.push_back({"a definition saved from Notepad as “Unicode”", kManifest, utf16, kProfile, "ho-tich.xml", "", true,
+                 "tệp được lưu dạng UTF-16 (“Unicode”), chương trình chỉ đọc UTF-8",
+                 "the file is saved as UTF-16 (“Unicode”), but only UTF-8 is read"});
+    m.push_back({"“=<” in a rule", kManifest, replaced(kDefinition, "test=\"I.2 &lt;= I.1\"", "test=\"I.2 =< I.1\""),
+                 kProfile, "ho-tich.xml", "I.2 =< I.1", true, "“nhỏ hơn hoặc bằng” viết là “&lt;=”",
+                 "“less than or equal” is written “&lt;=”"});
+    m.push_back({"a misspelt attribute", kManifest, replaced(kDefinition, "min=\"0\" unit", "mni=\"0\" unit"),
+                 kProfile, "ho-tich.xml", "mni=", true, "<indicator> không có thuộc tính “mni” (có phải “min”?)",
+                 "<indicator> has no attribute “mni” (did you mean “min”?)"});
     return m;
 }
 
@@ -189,7 +201,8 @@ protected:
 void expect_located(const std::vector<std::string>& messages, const fs::path& folder, const Mistake& m,
                     const std::string& expected) {
     const std::string text = m.file == "plugin.xml" ? m.manifest : m.file == "ho-tich.xml" ? m.definition : m.profile;
-    const std::string prefix = (folder / m.file).string() + ":" + std::to_string(line_of(text, m.marker)) + ":";
+    const int line = m.marker.empty() ? 1 : line_of(text, m.marker);
+    const std::string prefix = (folder / m.file).string() + ":" + std::to_string(line) + ":";
     for (const auto& msg : messages)
         if (msg.rfind(prefix, 0) == 0 && msg.find(expected) != std::string::npos) {
             EXPECT_TRUE(std::regex_search(msg, std::regex("^[^ ]+:[0-9]+:[1-9][0-9]*: "))) << "no column: " << msg;
