@@ -229,7 +229,7 @@ Registry Registry::discover(const SearchPath& path) {
             continue;
         }
         if (auto why = unsafe_folder_of_plugins(dir); !why.empty()) {
-            reg.failures_.push_back({dir, refusal(why)});
+            reg.refuse(dir, refusal(why));
             spdlog::warn("plugin folder {} refused: {}", dir, why);
             continue;
         }
@@ -248,6 +248,63 @@ Registry Registry::discover(const SearchPath& path) {
     return reg;
 }
 
+namespace {
+
+// The report types a plugin folder would have brought, read leniently from its plugin.xml and
+// definitions (whatever is wrong with them): a report of such a type can then say why it cannot
+// be opened. Only attributes are read; nothing of the plugin runs.
+std::vector<std::string> types_named_by(const std::string& folder) {
+    std::vector<std::string> ids;
+    auto root_of = [](const std::string& path, pugi::xml_document& doc) {
+        auto text = files::read(path, 16u << 20);
+        return text && doc.load_buffer(text->data(), text->size()) ? doc.document_element() : pugi::xml_node();
+    };
+    pugi::xml_document manifest;
+    for (auto d : root_of(paths::join(folder, "plugin.xml"), manifest).children("definition")) {
+        const std::string_view file = d.attribute("file").value();
+        if (file.find("..") != std::string_view::npos || file.find(':') != std::string_view::npos ||
+            file.substr(0, 1) == "/" || file.substr(0, 1) == "\\")
+            continue;  // outside the folder: loading refuses it anyway
+        pugi::xml_document def;
+        const std::string id = root_of(paths::join(folder, d.attribute("file").value()), def).attribute("id").value();
+        if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    return ids;
+}
+
+}  // namespace
+
+void Registry::refuse(const std::string& folder, std::string reason) {
+    Failure f;
+    f.folder = folder;
+    f.reason = std::move(reason);
+    f.type_ids = types_named_by(folder);
+    failures_.push_back(std::move(f));
+}
+
+std::string Registry::why_unavailable(std::string_view type_id, std::string_view edition) const {
+    for (const auto& f : failures_)
+        if (std::find(f.type_ids.begin(), f.type_ids.end(), type_id) != f.type_ids.end())
+            return trf("báo cáo dùng loại “{}” ấn bản “{}”, nhưng plugin của loại này ({}) không được nạp: {}", type_id,
+                       edition, f.folder, f.reason);
+    std::string installed;
+    for (const auto& t : editions(type_id)) installed += (installed.empty() ? "" : ", ") + t->edition;
+    if (!installed.empty())
+        return trf("báo cáo dùng loại “{}” ấn bản “{}”, chưa được cài đặt (các ấn bản đã cài: {})", type_id, edition,
+                   installed);
+    return trf("báo cáo dùng loại “{}” ấn bản “{}”, chưa được cài đặt", type_id, edition);
+}
+
+std::string Registry::failures_fingerprint() const {
+    if (failures_.empty()) return {};
+    // FNV-1a over every folder and reason: stable across runs and builds.
+    std::uint64_t h = 1469598103934665603ull;
+    for (const auto& f : failures_)
+        for (const std::string* part : {&f.folder, &f.reason})
+            for (const char c : *part + '\n') h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return fmt::format("{:016x}", h);
+}
+
 void Registry::check_profiles(const std::vector<schema::ReportTypePtr>& also) {
     std::vector<schema::ReportTypePtr> known = also;
     for (const auto& e : types_) known.push_back(e.type);
@@ -262,7 +319,7 @@ void Registry::check_profiles(const std::vector<schema::ReportTypePtr>& also) {
         for (auto& p : plugins_) {
             auto owned = std::find(p.profile_ids.begin(), p.profile_ids.end(), it->id);
             if (owned == p.profile_ids.end()) continue;
-            failures_.push_back({p.folder, msg});
+            failures_.push_back({p.folder, msg, {}});
             p.profile_ids.erase(owned);
         }
         spdlog::warn("recipient profile {} refused: {}", it->id, msg);
@@ -279,18 +336,18 @@ std::vector<std::string> Registry::warnings() const {
 void Registry::add_folder(const std::string& folder, bool run_library) {
     const std::string manifest_path = paths::join(folder, "plugin.xml");
     if (auto why = unsafe_folder(paths::fs_path(folder)); !why.empty()) {
-        failures_.push_back({folder, refusal(why)});
+        refuse(folder, refusal(why));
         spdlog::warn("plugin {} refused: {}", folder, why);
         return;
     }
     auto text = files::read(manifest_path, 1u << 20);
     if (!text) {
-        failures_.push_back({folder, text.error()});
+        refuse(folder, text.error());
         return;
     }
     auto manifest = parse_manifest(*text, manifest_path);
     if (!manifest) {
-        failures_.push_back({folder, manifest.error()});
+        refuse(folder, manifest.error());
         spdlog::warn("plugin {} rejected: {}", folder, failures_.back().reason);
         return;
     }
@@ -298,8 +355,8 @@ void Registry::add_folder(const std::string& folder, bool run_library) {
     info.folder = folder;
     const int api = manifest->api_version;
     if (api != kApiVersion) {
-        failures_.push_back({folder, trf("{}: plugin “{}” dùng API phiên bản {}, chương trình hỗ trợ phiên bản {}",
-                                         manifest_path, info.id, api, kApiVersion)});
+        refuse(folder, trf("{}: plugin “{}” dùng API phiên bản {}, chương trình hỗ trợ phiên bản {}",
+                                         manifest_path, info.id, api, kApiVersion));
         return;
     }
     for (const auto& p : plugins_) {
@@ -329,7 +386,7 @@ void Registry::add_folder(const std::string& folder, bool run_library) {
                            .to_string();
         }
         if (!missing.empty()) {
-            failures_.push_back({folder, missing});
+            refuse(folder, missing);
             spdlog::warn("plugin {} rejected: {}", folder, missing);
             return;
         }
@@ -343,7 +400,7 @@ void Registry::add_folder(const std::string& folder, bool run_library) {
         if (!manifest->library.empty()) files.push_back(manifest->library);
         for (const auto& f : files)
             if (auto why = ec ? std::string() : unsafe_file(paths::fs_path(folder) / paths::fs_path(f), real_folder); !why.empty()) {
-                failures_.push_back({folder, refusal(why)});
+                refuse(folder, refusal(why));
                 spdlog::warn("plugin {} refused: {}", folder, why);
                 return;
             }
@@ -355,7 +412,7 @@ void Registry::add_folder(const std::string& folder, bool run_library) {
         const std::string file = paths::join(folder, d);
         auto type = schema::load_definition(file);
         if (!type) {
-            failures_.push_back({folder, type.error()});
+            refuse(folder, type.error());
             spdlog::warn("plugin {} rejected: {}", folder, type.error());
             return;
         }
@@ -369,7 +426,7 @@ void Registry::add_folder(const std::string& folder, bool run_library) {
         const std::string file = paths::join(folder, pr);
         auto profile = exporting::load_profile(file);
         if (!profile) {
-            failures_.push_back({folder, profile.error()});
+            refuse(folder, profile.error());
             spdlog::warn("plugin {} rejected: {}", folder, profile.error());
             return;
         }
@@ -388,7 +445,7 @@ void Registry::add_folder(const std::string& folder, bool run_library) {
     if (!manifest->library.empty() && run_library) {
         auto loaded_lib = load_library(info.library);
         if (!loaded_lib) {
-            failures_.push_back({folder, loaded_lib.error()});
+            refuse(folder, loaded_lib.error());
             spdlog::warn("plugin {} rejected: {}", folder, loaded_lib.error());
             return;
         }

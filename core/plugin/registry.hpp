@@ -44,6 +44,7 @@ struct PluginInfo {
 struct Failure {
     std::string folder;
     std::string reason;
+    std::vector<std::string> type_ids;  // the report types it would have brought, as far as readable
 };
 
 struct TypeEntry {
@@ -94,6 +95,11 @@ public:
     void check_profiles(const std::vector<schema::ReportTypePtr>& also = {});
     // What loading accepted but the author most likely did not mean, "file:line:col: message".
     std::vector<std::string> warnings() const;
+    // Why a report of this type and edition cannot be opened, as a clause for "FILE: …": its
+    // plugin was refused (and why), or the edition or the type is not installed.
+    std::string why_unavailable(std::string_view type_id, std::string_view edition) const;
+    // Changes whenever the set of refused plugins or their reasons does; empty when none is.
+    std::string failures_fingerprint() const;
 
     // What native libraries registered.
     const std::vector<std::shared_ptr<const api::RuleSet>>& rules_for(const std::string& type_id) const;
@@ -107,6 +113,8 @@ private:
     std::vector<TypeEntry> types_;
     std::vector<exporting::RecipientProfile> profiles_;
     NativeExtensions native_;
+    void refuse(const std::string& folder, std::string reason);
+
     bool from_command_line_ = false;  // while discover() adds the --plugin-path folders
     std::set<std::string> preferred_;  // ids of the plugins they brought
 };

@@ -156,8 +156,7 @@ Result<std::unique_ptr<EditSession>> EditSession::create(const plugin::Registry&
     auto type = registry.find(report.type_id, report.edition);
     if (!type) {
         const std::string where = path.empty() ? std::string(tr("(báo cáo chưa lưu)")) : path;
-        return R::fail(trf("{}: báo cáo dùng loại “{}” ấn bản “{}”, chưa được cài đặt; tệp không bị thay đổi.", where,
-                           report.type_id, report.edition));
+        return R::fail(trf("{}: {}; tệp không bị thay đổi.", where, registry.why_unavailable(report.type_id, report.edition)));
     }
     auto ev = validate::Evaluation::create(type);
     if (!ev) return R::fail(ev.error());

@@ -42,6 +42,7 @@ Settings Settings::load(const std::string& path) {
         else if (key == "window_maximized") s.window_maximized = value == "1";
         else if (key == "workspace_width") s.workspace_width = size_value(value);
         else if (key == "findings_height") s.findings_height = size_value(value);
+        else if (key == "refused_plugins") s.refused_plugins = value;
     }
     return s;
 }
@@ -51,6 +52,7 @@ rb::Status Settings::save(const std::string& path) const {
     text += "workspace=" + workspace + "\n";
     text += "language=" + language + "\n";
     if (first_start_done) text += "first_start=done\n";
+    if (!refused_plugins.empty()) text += "refused_plugins=" + refused_plugins + "\n";
     for (const auto& r : recent) text += "recent=" + r + "\n";
     const std::pair<const char*, int> sizes[] = {{"window_width", window_width},
                                                  {"window_height", window_height},

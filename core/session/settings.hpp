@@ -19,6 +19,7 @@ struct Settings {
     bool window_maximized = false;
     int workspace_width = 0;           // the workspace list beside the reports
     int findings_height = 0;           // the findings under a report
+    std::string refused_plugins;       // Registry::failures_fingerprint() last told at start
     static constexpr std::size_t kMaxRecent = 8;
 
     static std::string default_path();  // <user data dir>/settings.ini

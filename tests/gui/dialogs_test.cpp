@@ -4,6 +4,7 @@
 
 #include "dialogs.hpp"
 #include "gui_test_support.hpp"
+#include "session/edit_session.hpp"
 #include "session/new_report.hpp"
 
 namespace rb::test {
@@ -134,6 +135,64 @@ TEST_F(Dialogs, ThePluginManagerListsPluginsAndFailuresWithReasons) {
     EXPECT_NE(desktop::utf8(lists[1]->GetItemText(0, 0)).find("broken"), std::string::npos);
     EXPECT_FALSE(lists[1]->GetItemText(0, 1).empty());
     dlg->Destroy();
+}
+
+TEST_F(Dialogs, ARefusedPluginIsToldAtStartOnceForEachChangeAndItsReportsSayWhy) {
+    // The officer's plugin brings type "ho-tich" but its definition has a typo in a rule.
+    const fs::path broken = path("extra/ho-tich");
+    fs::create_directories(broken);
+    std::ofstream(broken / "plugin.xml") << R"(<?xml version="1.0" encoding="UTF-8"?>
+<plugin xmlns="urn:reportbench:plugin:1" id="ho-tich" version="1.0" apiVersion="1">
+  <name>Hộ tịch</name><definition file="ho-tich.xml"/>
+</plugin>
+)";
+    std::ofstream(broken / "ho-tich.xml") << R"(<?xml version="1.0" encoding="UTF-8"?>
+<reportType xmlns="urn:reportbench:reporttype:1" id="ho-tich" edition="2025" version="1" formatVersion="1">
+  <title>Hộ tịch</title><periods><period kind="quarter"/></periods>
+  <narrative><section id="I"><title>I</title></section></narrative>
+  <appendix><title>P</title><group code="I"><title>G</title>
+    <indicator code="I.1" type="integer"><label>A</label></indicator></group></appendix>
+  <rules><rule id="r1" severity="error" test="I.1 =< 5"><message>m</message></rule></rules>
+</reportType>
+)";
+    auto discover = [&] {
+        return std::make_shared<const plugin::Registry>(plugin::Registry::discover(
+            plugin::SearchPath{{std::string(RB_BUILD_DIR) + "/share/reportbench/plugins", path("extra").string()}}));
+    };
+    auto reg = discover();
+    ASSERT_EQ(reg->failures().size(), 1u);
+    auto* frame = make_frame(reg);
+    EXPECT_FALSE(frame->plugin_notice()->IsShown());
+    ASSERT_TRUE(frame->notice_refused_plugins());
+    pump(300);
+    EXPECT_TRUE(frame->plugin_notice()->IsShown());
+    const std::string said = frame->plugin_notice_text() +
+                             desktop::utf8(frame->GetStatusBar()->GetStatusText(0));
+    EXPECT_NE(said.find("ho-tich"), std::string::npos) << said;
+    EXPECT_NE(said.find("&lt;="), std::string::npos) << "the reason, with the fix: " << said;
+    fs::create_directories(screenshot_dir());
+    EXPECT_TRUE(desktop::save_window_png(frame, (screenshot_dir() / "refused-plugin-notice.png").string()));
+    destroy_frame();
+    // Started again with nothing changed: not told again.
+    frame = make_frame(reg);
+    EXPECT_FALSE(frame->notice_refused_plugins());
+    EXPECT_FALSE(frame->plugin_notice()->IsShown());
+    // A report of that type says why it cannot be opened.
+    const fs::path report = path("ws/ho-tich.rbr");
+    std::string text = slurp(sample("cchc", "phuong-dinh-2024-q1.rbr"));
+    const std::string type = R"(id="cchc" version="1.0" edition="nam-dinh-2024")";
+    ASSERT_NE(text.find(type), std::string::npos);
+    text.replace(text.find(type), type.size(), R"(id="ho-tich" version="1" edition="2025")");
+    std::ofstream(report) << text;
+    auto s = session::EditSession::open(*reg, report.string());
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().find("không được nạp"), std::string::npos) << s.error();
+    EXPECT_NE(s.error().find("&lt;="), std::string::npos) << "the reason, with the fix: " << s.error();
+    destroy_frame();
+    // Another change (the plugin fixed, then broken differently): told again.
+    std::ofstream(broken / "plugin.xml") << "<plugin";
+    frame = make_frame(discover());
+    EXPECT_TRUE(frame->notice_refused_plugins());
 }
 
 TEST_F(Dialogs, ExportWritesTheFileAndOffersTheFolder) {

@@ -314,9 +314,9 @@ protected:
         fs::remove_all(dir_, ec);
     }
 
-    desktop::MainFrame* make_frame() {
+    desktop::MainFrame* make_frame(std::shared_ptr<const plugin::Registry> registry = bundled_registry()) {
         desktop::ShellOptions o;
-        o.registry = bundled_registry();
+        o.registry = std::move(registry);
         o.workspace = (dir_ / "ws").string();
         frame_ = new desktop::MainFrame(std::move(o));
         frame_->SetSize(wxSize(1280, 800));

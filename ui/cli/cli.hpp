@@ -166,8 +166,7 @@ public:
     schema::ReportTypePtr type_of(const report::Report& r, const std::string& path) {
         auto t = registry().find(r.type_id, r.edition);
         if (!t)
-            fail(kCannotRun, trf("{}: báo cáo dùng loại “{}” ấn bản “{}”, chưa được cài đặt; tệp không bị thay đổi.",
-                                 path, r.type_id, r.edition));
+            fail(kCannotRun, trf("{}: {}; tệp không bị thay đổi.", path, registry().why_unavailable(r.type_id, r.edition)));
         return t;
     }
 

@@ -190,6 +190,7 @@ void DesktopApp::on_first_idle() {
         return;
     }
     frame_->offer_recoveries();
+    frame_->notice_refused_plugins();
     // A program started to open files is no first start (and tests that open files get no prompt).
     if (options_.files.empty() && frame_->view_count() == 0) frame_->offer_first_start();
 }
@@ -215,6 +216,7 @@ void DesktopApp::run_test_script(const std::string& path) {
             std::ofstream(rest) << "ready\n";
         } else if (cmd == "recover") {
             frame_->offer_recoveries();
+    frame_->notice_refused_plugins();
         }
     }
 }

@@ -126,6 +126,13 @@ MainFrame::MainFrame(ShellOptions options)
     ws->Add(wb, 0, wxALIGN_CENTER);
     ws->AddStretchSpacer();
     welcome_->SetSizer(ws);
+    plugin_notice_ = new wxInfoBar(right);
+    plugin_notice_->AddButton(kIdPlugins, wxs(tr("Xem danh sách plugin…")));
+    plugin_notice_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        plugin_notice_->Dismiss();
+        show_plugins();
+    }, kIdPlugins);
+    rs->Add(plugin_notice_, 0, wxEXPAND);
     rs->Add(welcome_, 1, wxEXPAND);
     rs->Add(notebook_, 1, wxEXPAND);
     right->SetSizer(rs);
@@ -755,6 +762,31 @@ bool MainFrame::offer_first_start() {
     }
     auto stored = session::load_user_unit_profile();
     if (stored && !*stored) edit_unit_profile();
+    return true;
+}
+
+bool MainFrame::notice_refused_plugins() {
+    const std::string seen = registry_->failures_fingerprint();
+    if (seen == settings_.refused_plugins) return false;
+    settings_.refused_plugins = seen;
+    save_settings();
+    if (seen.empty()) return false;
+    const auto& failures = registry_->failures();
+    const auto& first = failures.front();
+    // The folder's name and the first problem, with file names relative to it: the bar has two
+    // lines; the plugin list has the rest.
+    std::string reason = first.reason.substr(0, first.reason.find('\n'));
+    for (const std::string& prefix : {first.folder + "/", first.folder + "\\"})
+        for (auto at = reason.find(prefix); at != std::string::npos; at = reason.find(prefix))
+            reason.erase(at, prefix.size());
+    const std::string name = paths::text_of(paths::fs_path(first.folder).filename());
+    const std::string& text = plugin_notice_text_ =
+        failures.size() == 1
+            ? trf("Plugin “{}” không được nạp: {}", name, reason)
+            : trf("{} plugin không được nạp. Plugin “{}”: {}", failures.size(), name, reason);
+    plugin_notice_->ShowMessage(wxs(text), wxICON_WARNING);
+    plugin_notice_->GetParent()->Layout();
+    set_status(tr("Có plugin không được nạp; báo cáo thuộc loại của plugin đó chưa mở được."));
     return true;
 }
 

@@ -4,6 +4,7 @@
 // window loses focus, the unsaved state of every open report is written aside; at start the
 // journals of a crashed run are offered back.
 #include <wx/frame.h>
+#include <wx/infobar.h>
 #include <wx/splitter.h>
 #include <wx/notebook.h>
 #include <wx/timer.h>
@@ -90,6 +91,11 @@ public:
     // settings whatever the answer. True when the offer was made. The program calls it only
     // when started with no file to open and not unattended (see docs/desktop.md).
     bool offer_first_start();
+    // Says above the reports, once for each new set of refused plugins, which plugin was refused
+    // and why, with a button to the plugin list. Returns whether it said so.
+    bool notice_refused_plugins();
+    wxInfoBar* plugin_notice() const { return plugin_notice_; }
+    const std::string& plugin_notice_text() const { return plugin_notice_text_; }
     // Tools → Add the sample reports: copies them into the workspace (never over a file).
     void add_samples();
     void new_report();
@@ -150,6 +156,8 @@ private:
     wxSplitterWindow* split_ = nullptr;
     wxStaticText* workspace_label_ = nullptr;
     wxNotebook* notebook_ = nullptr;
+    wxInfoBar* plugin_notice_ = nullptr;
+    std::string plugin_notice_text_;  // what it says, when shown
     wxPanel* welcome_ = nullptr;
     wxMenu* recent_menu_ = nullptr;
     wxTimer autosave_timer_;

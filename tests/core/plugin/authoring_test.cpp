@@ -299,6 +299,33 @@ TEST_F(Authoring, AProfileForAnotherPluginsTypeIsCheckedAgainstThatType) {
     EXPECT_NE(with_installed.errors[0].find("“II.2”"), std::string::npos) << with_installed.errors[0];
 }
 
+TEST_F(Authoring, AReportOfARefusedPluginsTypeSaysWhyAndTheFingerprintFollowsTheFailures) {
+    Mistake m = none();
+    m.definition = replaced(kDefinition, "test=\"I.2 &lt;= I.1\"", "test=\"I.2 =< I.1\"");
+    const fs::path folder = write(m, "ho-tich");
+    const Registry refused = Registry::discover(SearchPath{{(root_ / "plugins").string()}});
+    ASSERT_EQ(refused.failures().size(), 1u);
+    EXPECT_EQ(refused.failures()[0].type_ids, std::vector<std::string>{"ho-tich"});
+    const std::string why = refused.why_unavailable("ho-tich", "2025");
+    EXPECT_NE(why.find("không được nạp"), std::string::npos) << why;
+    EXPECT_NE(why.find("“&lt;=”"), std::string::npos) << why;
+    EXPECT_NE(why.find(folder.string()), std::string::npos) << why;
+    EXPECT_NE(refused.why_unavailable("khac", "1").find("chưa được cài đặt"), std::string::npos);
+    const std::string fingerprint = refused.failures_fingerprint();
+    EXPECT_EQ(fingerprint.size(), 16u);
+    EXPECT_EQ(Registry::discover(SearchPath{{(root_ / "plugins").string()}}).failures_fingerprint(), fingerprint);
+
+    std::ofstream(folder / "ho-tich.xml", std::ios::binary) << kDefinition;  // fixed
+    const Registry fixed = Registry::discover(SearchPath{{(root_ / "plugins").string()}});
+    EXPECT_TRUE(fixed.failures_fingerprint().empty());
+    const std::string other_edition = fixed.why_unavailable("ho-tich", "2024");
+    EXPECT_NE(other_edition.find("các ấn bản đã cài: 2025"), std::string::npos) << other_edition;
+    std::ofstream(folder / "ho-tich.xml", std::ios::binary) << replaced(kDefinition, "min=\"0\" unit", "mni=\"0\" unit");
+    const std::string again = Registry::discover(SearchPath{{(root_ / "plugins").string()}}).failures_fingerprint();
+    EXPECT_FALSE(again.empty());
+    EXPECT_NE(again, fingerprint);
+}
+
 TEST_F(Authoring, APluginGivenOnTheCommandLineWinsOverTheInstalledCopy) {
     const fs::path installed = write(none(), "installed");
     Mistake testing = none();
