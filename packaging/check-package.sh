@@ -6,7 +6,8 @@
 #   check-package.sh BUILD_DIR [--desktop] [--example PLUGIN_SOURCE_DIR] [--keep DIR]
 #
 # --desktop: the package must hold the desktop program; it is started under Xvfb.
-# --example: build this out-of-tree plugin against the extracted reportbench-dev.
+# --example: build this out-of-tree plugin against the extracted reportbench-dev ("installed":
+#            the copy the package installs beside the guides).
 # --keep:    copy the .debs and the lintian report into DIR.
 set -euo pipefail
 
@@ -79,6 +80,9 @@ required=(
   usr/share/doc/reportbench/copyright usr/share/doc/reportbench/changelog.gz
   usr/share/doc/reportbench-dev/copyright usr/share/doc/reportbench-dev/changelog.gz
   usr/include/reportbench/plugin_api.hpp
+  usr/share/doc/reportbench/definitions.md usr/share/doc/reportbench/plugin-guide.md
+  usr/share/doc/reportbench/user-guide.vi.md usr/share/doc/reportbench/user-guide.en.md
+  usr/share/doc/reportbench/example-plugin/plugin.xml usr/share/doc/reportbench/example-plugin/CMakeLists.txt
 )
 for xsd in plugin profile report reporttype submission unitprofile; do required+=("$data/schemas/$xsd.xsd"); done
 if ((desktop)); then
@@ -161,6 +165,7 @@ if ((desktop)); then
     fail "appstreamcli validate"
 fi
 
+[[ $example == installed ]] && example=$root/usr/share/doc/reportbench/example-plugin
 if [[ -n $example ]]; then
   step "build the example plugin against reportbench-dev"
   if cmake -S "$example" -B "$tmp/example" -DCMAKE_PREFIX_PATH="$root/usr" >"$tmp/example.log" 2>&1 &&

@@ -451,7 +451,7 @@ Result Consolidator::finish() {
     // 4. Totals of the included units.
     const std::size_t n = type.indicators.size();
     res.totals.resize(n);
-    std::vector<double> sums(n, 0.0);
+    std::vector<double> sums(n, 0.0), weights(n, 0.0);
     std::vector<const UnitResult*> included;
     for (const auto& u : units_)
         if (u.state == InputState::Included && u.data.values.size() == n) included.push_back(&u);
@@ -462,13 +462,23 @@ Result Consolidator::finish() {
         t.rule = effective_rule(ind);
         if (ind.heading) continue;
         const bool answers = ind.type == ValueType::YesNo || ind.type == ValueType::Choice;
+        // A mean weighs each unit by its weight indicator (a unit that gives none is left out).
+        const auto weight = t.rule == Consolidation::Mean && !ind.weight.empty() ? type.slot(ind.weight) : std::nullopt;
         for (const auto* u : included) {
             const auto& v = u->data.values[s];
             if (!v.is_number()) continue;
+            double w = 1;
+            if (weight) {
+                const auto& wv = u->data.values[*weight];
+                if (!wv.is_number() || wv.number <= 0) continue;
+                w = wv.number;
+            }
             ++t.contributors;
-            sums[s] += v.number;
+            sums[s] += t.rule == Consolidation::Mean ? v.number * w : v.number;
+            weights[s] += w;
             if (answers) ++t.answers[std::llround(v.number)];
         }
+        if (t.rule == Consolidation::Mean && weights[s] > 0) sums[s] /= weights[s];
     }
     for (const auto* u : included) res.units_with_errors += u->data.errors > 0;
 
@@ -512,7 +522,9 @@ Result Consolidator::finish() {
     for (std::size_t s = 0; s < n; ++s) {
         const auto& ind = type.indicators[s];
         const auto& t = res.totals[s];
-        if (ind.heading || ind.is_computed() || t.rule != Consolidation::Sum || t.contributors == 0) continue;
+        if (ind.heading || ind.is_computed() || (t.rule != Consolidation::Sum && t.rule != Consolidation::Mean) ||
+            t.contributors == 0)
+            continue;
         res.report.values[ind.code] = report::Entry{canonical_text(ind, sums[s]), {}};
     }
     {

@@ -6,6 +6,8 @@
 //
 //   Sum        the sum of the units' values (blank units skipped; all blank → blank)
 //   Recompute  computed indicators are evaluated over the summed inputs, never averaged
+//   Mean       the mean of the units' values, each weighed by the indicator `weight` names (mean
+//              age by the number of people); units without a value or a positive weight skipped
 //   None       left blank
 //
 // Yes/no and choice indicators are never summed into the table whatever their rule (a count

@@ -29,6 +29,7 @@ const char* to_string(Consolidation c) {
     switch (c) {
         case Consolidation::Sum: return "sum";
         case Consolidation::Recompute: return "recompute";
+        case Consolidation::Mean: return "mean";
         case Consolidation::None: return "none";
     }
     return "?";
@@ -219,9 +220,18 @@ public:
         if (auto a = root.child("appendix")) {
             t_->appendix_title = local_text(a, "title");
             t_->appendix_number = a.attribute("number").value();
+            // The appendix's number is <appendix number>; <document appendixNumber> says the same
+            // from the header's side and only fills in when the appendix gives none.
+            const std::string& declared = t_->document.appendix_number;
+            if (t_->appendix_number.empty()) t_->appendix_number = declared;
+            else if (!declared.empty() && declared != t_->appendix_number)
+                warning(lines_.at(a), trf("<appendix number=\"{}\"> khác <document appendixNumber=\"{}\">; phụ lục "
+                                          "được đánh số theo <appendix number>",
+                                          t_->appendix_number, declared));
             for (auto g : a.children("group")) read_group(g);
         }
         for (auto s : root.child("narrative").children("section")) check_section_texts(s);
+        check_weights();
         if (errors_.empty()) bind_computed();
         if (errors_.empty()) {
             for (auto r : root.child("rules").children("rule")) read_rule(r);
@@ -287,6 +297,25 @@ private:
             const std::string hint = best.empty() ? std::string() : trf(" (có phải “{}”?)", "{" + best + "}");
             error(node, trf("{}: “{}” không điền được vì {}{}; người dùng sẽ thấy nguyên văn “{}”", owner, token, why,
                             hint, token));
+        }
+    }
+
+    // A mean's weight is a number each unit reports, known once every row is read.
+    void check_weights() {
+        std::vector<std::string> numeric;
+        for (const auto& i : t_->indicators)
+            if (i.is_numeric()) numeric.push_back(i.code);
+        for (std::size_t k = 0; k < t_->indicators.size(); ++k) {
+            const Indicator& ind = t_->indicators[k];
+            if (ind.weight.empty()) continue;
+            const Indicator* w = t_->indicator(ind.weight);
+            if (!w) {
+                const std::string best = locale::closest_match(ind.weight, numeric);
+                error(nodes_[k], trf("chỉ tiêu {}: weight=\"{}\" không phải chỉ tiêu nào{}", ind.code, ind.weight,
+                                     best.empty() ? std::string() : trf(" (có phải “{}”?)", best)));
+            } else if (!w->is_numeric() || w->type == ValueType::YesNo || w->type == ValueType::Choice) {
+                error(nodes_[k], trf("chỉ tiêu {}: weight=\"{}\" phải là chỉ tiêu số lượng", ind.code, ind.weight));
+            }
         }
     }
 
@@ -400,10 +429,23 @@ private:
                                       ? Consolidation::Sum
                                       : Consolidation::None;
             } else {
-                ind.consolidate = cons == "sum" ? Consolidation::Sum
+                ind.consolidate = cons == "sum"         ? Consolidation::Sum
                                   : cons == "recompute" ? Consolidation::Recompute
+                                  : cons == "mean"      ? Consolidation::Mean
                                                         : Consolidation::None;
             }
+            ind.weight = n.attribute("weight").value();
+            if (!ind.weight.empty() && ind.consolidate != Consolidation::Mean)
+                error(n, trf("chỉ tiêu {}: weight chỉ dùng với consolidate=\"mean\"", ind.code));
+            if (ind.consolidate == Consolidation::Mean &&
+                (ind.type != ValueType::Decimal && ind.type != ValueType::Percent))
+                error(n, trf("chỉ tiêu {}: consolidate=\"mean\" cần kiểu decimal hoặc percent (trung bình thường có "
+                             "phần lẻ)",
+                             ind.code));
+            if (ind.consolidate == Consolidation::Mean && !ind.computed_source.empty())
+                error(n, trf("chỉ tiêu {}: chỉ tiêu tính tự động được tính lại từ số tổng hợp, không lấy trung bình; "
+                             "bỏ consolidate=\"mean\"",
+                             ind.code));
             for (auto c : n.children("choice")) {
                 Choice ch;
                 ch.value = c.attribute("value").as_int();

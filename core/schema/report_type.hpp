@@ -16,7 +16,7 @@
 namespace rb::schema {
 
 enum class ValueType { Integer, Decimal, Percent, YesNo, Choice, Text, Date };
-enum class Consolidation { Sum, Recompute, None };
+enum class Consolidation { Sum, Recompute, Mean, None };
 enum class Severity { Error, Warning, Info };
 
 const char* to_string(ValueType t);
@@ -67,6 +67,7 @@ struct Indicator {
     std::string computed_source;
     std::optional<expr::Expr> computed;
     Consolidation consolidate = Consolidation::Sum;
+    std::string weight;  // Mean: the indicator weighing each unit's value; empty: unweighted
     bool cumulative = false;
     bool supplementary = false;
     std::vector<Choice> choices;

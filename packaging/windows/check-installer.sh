@@ -41,6 +41,10 @@ cli=$install/bin/reportbench-cli.exe
 [ -f "$cli" ] || fail "no $cli after installing"
 [ -f "$install/Uninstall.exe" ] || fail "no uninstaller"
 [ -f "$install/share/reportbench/plugins/cchc/cchc_native.dll" ] || fail "the CCHC plugin's DLL is not installed"
+# The guides for IT staff and the example plugin, where plugin-guide.md says they are.
+for f in definitions.md plugin-guide.md user-guide.vi.md example-plugin/plugin.xml; do
+  [ -f "$install/share/doc/reportbench/$f" ] || fail "share/doc/reportbench/$f is not installed"
+done
 
 say "types"
 types=$(run "$cli" types --json)

@@ -115,6 +115,46 @@ TEST_F(ConsolidateTest, TotalsAreTheSumsOfTheCommunes) {
     EXPECT_EQ(res.report.unit.kind, "huyện");
 }
 
+// Mean age of the people a commune registered, weighed by how many it registered; a score every
+// commune gives counts the same for each.
+TEST_F(ConsolidateTest, AMeanIsWeighedByItsWeightIndicator) {
+    auto t = schema::parse_definition(R"(<?xml version="1.0" encoding="UTF-8"?>
+<reportType xmlns="urn:reportbench:reporttype:1" id="m" edition="e" version="1" formatVersion="1">
+  <title>T</title><periods><period kind="quarter"/></periods>
+  <narrative><section id="S"><title>S</title></section></narrative>
+  <appendix><title>P</title><group code="G"><title>G</title>
+    <indicator code="N" type="integer" min="0"><label>People</label></indicator>
+    <indicator code="AGE" type="decimal" consolidate="mean" weight="N"><label>Mean age</label></indicator>
+    <indicator code="SCORE" type="decimal" consolidate="mean"><label>Score</label></indicator>
+  </group></appendix>
+</reportType>
+)", "m.xml");
+    ASSERT_TRUE(t) << t.error();
+    const std::vector<std::vector<report::Assignment>> given = {
+        {{"N", "10"}, {"AGE", "30"}, {"SCORE", "4"}},
+        {{"N", "30"}, {"AGE", "50"}, {"SCORE", "8"}},
+        {{"N", "0"}, {"AGE", "99"}, {"SCORE", ""}},  // weighs nothing; no score
+    };
+    std::vector<report::Report> rs;
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        report::UnitInfo u;
+        u.name = "Xã " + std::to_string(i + 1);
+        u.kind = "xã";
+        u.parent = "Trực Ninh";
+        rs.push_back(report::new_report(**t, *report::Period::parse("2025-Q3"), u));
+        ASSERT_TRUE(report::apply_values(rs.back(), **t, given[i]));
+    }
+    std::vector<const report::Report*> ptrs;
+    for (const auto& r : rs) ptrs.push_back(&r);
+    auto res = consolidate(*t, ptrs, {"a.rbr", "b.rbr", "c.rbr"}, {});
+    ASSERT_TRUE(res) << res.error();
+    EXPECT_EQ(res->report.values.at("N").value, "40");
+    EXPECT_EQ(res->report.values.at("AGE").value, "45");  // (10×30 + 30×50) / 40, not (30+50+99)/3
+    EXPECT_EQ(res->totals[*(*t)->slot("AGE")].contributors, 2);
+    EXPECT_EQ(res->report.values.at("SCORE").value, "6");
+    EXPECT_EQ(res->totals[*(*t)->slot("AGE")].rule, schema::Consolidation::Mean);
+}
+
 TEST_F(ConsolidateTest, RatioIsRecomputedFromSumsNotAveraged) {
     const auto rs = communes(8);
     double num = 0, den = 0, avg = 0;

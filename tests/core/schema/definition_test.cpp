@@ -519,6 +519,43 @@ TEST(MalformedDefinition, EveryLoaderErrorIsReportedNotOnlyTheFirst) {
     located_at(err, line_of(text, R"(code="C")"));
 }
 
+TEST(MalformedDefinition, AMeansWeightMustBeACountAndOnlyAMeanHasOne) {
+    const std::string rows = std::string(kTwoCounts) +
+                             R"xml(      <indicator code="M" type="decimal" consolidate="mean" weight="Z"><label>M</label></indicator>
+      <indicator code="W" type="decimal" weight="A"><label>W</label></indicator>
+      <indicator code="I" type="integer" consolidate="mean"><label>I</label></indicator>
+)xml";
+    const std::string text = definition(rows);
+    const std::string err = error_of(text);
+    EXPECT_NE(located_at(err, line_of(text, R"(code="M")")).find("weight=\"Z\" không phải chỉ tiêu nào"), std::string::npos)
+        << err;
+    EXPECT_NE(located_at(err, line_of(text, R"(code="W")")).find("weight chỉ dùng với consolidate=\"mean\""),
+              std::string::npos)
+        << err;
+    EXPECT_NE(located_at(err, line_of(text, R"(code="I")")).find("cần kiểu decimal hoặc percent"), std::string::npos)
+        << err;
+    EXPECT_TRUE(parse_definition(definition(std::string(kTwoCounts) +
+                                            R"xml(      <indicator code="M" type="decimal" consolidate="mean" weight="A"><label>M</label></indicator>
+)xml"),
+                                 kLabel))
+        << "a mean weighed by a count loads";
+}
+
+TEST(MalformedDefinition, TheDocumentsAppendixNumberFillsInAndADifferentOneIsAWarning) {
+    std::string text = definition(kTwoCounts);
+    text.replace(text.find("  <narrative>"), 0, "  <document appendixNumber=\"3\"/>\n");
+    auto t = parse_definition(text, kLabel);
+    ASSERT_TRUE(t) << t.error();
+    EXPECT_EQ((*t)->appendix_number, "3");
+    EXPECT_TRUE((*t)->warnings.empty());
+    text.replace(text.find("<appendix>"), 10, "<appendix number=\"2\">");
+    t = parse_definition(text, kLabel);
+    ASSERT_TRUE(t) << t.error();
+    EXPECT_EQ((*t)->appendix_number, "2");
+    ASSERT_EQ((*t)->warnings.size(), 1u);
+    EXPECT_NE((*t)->warnings[0].find("appendixNumber=\"3\""), std::string::npos) << (*t)->warnings[0];
+}
+
 TEST(MalformedDefinition, AMissingFileIsNamed) {
     auto t = load_definition(std::string(RB_TEST_DATA_DIR) + "/no-such-definition.xml");
     ASSERT_FALSE(t);
