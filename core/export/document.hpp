@@ -4,6 +4,7 @@
 // them reads a definition, evaluates a value or formats a number itself.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "export/profile.hpp"
@@ -76,7 +77,31 @@ struct Appendix {
     std::vector<Column> columns;
     int value_column = -1;    // index in columns of the value column, -1 when none
     std::vector<AppendixRow> rows;
+
+    // Whether row i must stand on the same page as the row after it: a group title or heading
+    // goes with the first row under it, and the last row is never alone on its page. Every
+    // paged format follows it.
+    bool keeps_with_next(std::size_t i) const {
+        if (i + 1 >= rows.size()) return false;
+        return rows[i].group || rows[i].heading || (i + 2 == rows.size() && rows.size() > 2);
+    }
 };
+
+// A line of the narrative typed as a list item ("- …", "+ …"): its own paragraph style, laid
+// out as the decree lays out any body paragraph.
+inline bool is_list_item(std::string_view text) { return text.rfind("- ", 0) == 0 || text.rfind("+ ", 0) == 0; }
+
+// Whether the '-' at `i` joins the parts of a document symbol ("09/BC-UBND", "02/KH-UBND"):
+// between capitals, where a line must not break (Word's non-breaking hyphen).
+inline bool is_symbol_hyphen(std::string_view text, std::size_t i) {
+    auto capital = [&](std::size_t k) {
+        if (k >= text.size()) return false;
+        const unsigned char c = static_cast<unsigned char>(text[k]);
+        return (c >= 'A' && c <= 'Z') || (c == 0xC4 && k + 1 < text.size() && text[k + 1] == '\x90');  // Đ
+    };
+    const bool after_capital = i >= 1 && (capital(i - 1) || (i >= 2 && capital(i - 2) && text[i - 2] == '\xC4'));
+    return text[i] == '-' && after_capital && capital(i + 1);
+}
 
 struct JustificationLine {
     std::string rule;

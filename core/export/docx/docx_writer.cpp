@@ -36,7 +36,7 @@ constexpr int kPageHeight = 16838;
 constexpr int kMarginTop = 1134;
 constexpr int kMarginBottom = 1134;
 constexpr int kMarginLeft = 1701;
-constexpr int kMarginRight = 850;
+constexpr int kMarginRight = 851;  // 15 mm is 850.4 twips: never under it
 constexpr int kHeaderDistance = 567;  // the page number sits 10 mm from the top edge
 constexpr int kTextWidth = kPageWidth - kMarginLeft - kMarginRight;
 
@@ -177,15 +177,15 @@ void add_text(pugi::xml_node p, std::string_view raw, const RunProps& rp = {}) {
     write_rpr(r, rp, false);
     std::size_t start = 0;
     while (start <= text.size()) {
-        std::size_t end = text.find_first_of("\t\n", start);
-        if (end == std::string::npos) end = text.size();
+        std::size_t end = start;
+        while (end < text.size() && text[end] != '\t' && text[end] != '\n' && !is_symbol_hyphen(text, end)) ++end;
         if (end > start) {
             pugi::xml_node t = el(r, "w:t");
             t.append_attribute("xml:space") = "preserve";
             t.text().set(text.substr(start, end - start).c_str());
         }
         if (end == text.size()) break;
-        el(r, text[end] == '\t' ? "w:tab" : "w:br");
+        el(r, text[end] == '\t' ? "w:tab" : text[end] == '\n' ? "w:br" : "w:noBreakHyphen");
         start = end + 1;
     }
 }
@@ -410,9 +410,7 @@ std::string styles_xml() {
     ParaProps body = para(Align::Both, 0, kSpaceAfter);
     body.line = kLineSpacing;
     body.first_line = kFirstLineIndent;
-    ParaProps list = body;
-    list.first_line = 0;
-    list.indent_left = 0;
+    ParaProps list = body;  // the decree lays out a "- …" line as any body paragraph
     ParaProps heading = body;
     heading.keep_next = true;
     heading.space_before = 60;
@@ -497,10 +495,6 @@ std::string styles_xml() {
 // document.xml
 // ------------------------------------------------------------------------------------------
 
-bool is_list_item(std::string_view text) {
-    return text.rfind("- ", 0) == 0 || text.rfind("+ ", 0) == 0;
-}
-
 class DocumentWriter {
 public:
     explicit DocumentWriter(const ExportDocument& d) : d_(d) {
@@ -543,6 +537,7 @@ public:
     void narrative() {
         const auto& body = d_.body;
         std::string previous_section;
+        bool previous_tight = false;
         for (std::size_t i = 0; i < body.size(); ++i) {
             const Block& b = body[i];
             const bool starts_section = !b.section_id.empty() && b.section_id != previous_section;
@@ -553,13 +548,17 @@ public:
                 add_text(p, b.text);
                 continue;
             }
-            // The next line of the same section decides the spacing after this one: none when
-            // it follows directly (a list), 6 pt when a blank line separated them in the text.
+            // Every paragraph, list items included, is 6 pt from the next (the decree's least).
+            // A line typed directly under another (no blank line between them in the text) is
+            // marked by no space after it, the 6 pt going before the next instead: the page
+            // looks the same, and import tells "\n" from "\n\n" by it.
             const Block* next = i + 1 < body.size() ? &body[i + 1] : nullptr;
             const bool next_in_section =
                 next && next->kind == Block::Kind::Paragraph && next->section_id == b.section_id;
             ParaProps pp = styled(is_list_item(b.text) ? "RbList" : "RbBody");
-            if (next_in_section && next->blank_lines_before == 0) pp.space_after = 0;
+            if (previous_tight) pp.space_before = kSpaceAfter;
+            previous_tight = next_in_section && next->blank_lines_before == 0;
+            if (previous_tight) pp.space_after = 0;
             pugi::xml_node p = add_paragraph_marked(pp, starts_section, b.section_id);
             add_text(p, b.text);
             // Blank lines beyond the first stay visible as empty paragraphs.
@@ -602,7 +601,7 @@ public:
         const std::vector<int> widths = column_widths(a.columns);
         pugi::xml_node tbl = add_table(body_, widths, Borders::Single, 57);
         header_rows(tbl, a.columns, widths);
-        for (const AppendixRow& row : a.rows) data_row(tbl, a, row, widths);
+        for (std::size_t i = 0; i < a.rows.size(); ++i) data_row(tbl, a, a.rows[i], widths, a.keeps_with_next(i));
     }
 
     void justifications() {
@@ -751,8 +750,9 @@ private:
         }
     }
 
-    void data_row(pugi::xml_node tbl, const Appendix& a, const AppendixRow& row,
-                  const std::vector<int>& widths) {
+    // `keep`: Word keeps a row with the next when its paragraphs keep with the next.
+    void data_row(pugi::xml_node tbl, const Appendix& a, const AppendixRow& row, const std::vector<int>& widths,
+                  bool keep) {
         RowProps rp;
         rp.cant_split = true;
         pugi::xml_node tr = add_row(tbl, rp);
@@ -766,6 +766,7 @@ private:
             if (row.computed && kind == ColumnKind::Value) cp.fill = kComputedFill;
             pugi::xml_node tc = add_cell(tr, cp);
             ParaProps pp = styled("RbTableText");
+            pp.keep_next = keep;
             if (kind == ColumnKind::Value)
                 pp.align = Align::Right;
             else if (kind == ColumnKind::Stt || kind == ColumnKind::Unit)

@@ -127,7 +127,6 @@ std::string upper(const std::string& raw) {
     return out;
 }
 
-bool is_list_item(const std::string& text) { return text.rfind("- ", 0) == 0 || text.rfind("+ ", 0) == 0; }
 
 const std::string& doc_text(const schema::LocalText& t) { return t.vi.empty() ? t.en : t.vi; }
 
@@ -327,6 +326,14 @@ Text Writer::text(const std::string& raw, Font font, double width, Align align, 
     // syllables are never hyphenated.
     PangoAttrList* attrs = pango_attr_list_new();
     pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    // A document symbol ("02/KH-UBND") never breaks at its hyphen.
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (is_symbol_hyphen(s, i)) {
+            PangoAttribute* keep = pango_attr_allow_breaks_new(FALSE);
+            keep->start_index = static_cast<guint>(i);
+            keep->end_index = static_cast<guint>(i + 2);
+            pango_attr_list_insert(attrs, keep);
+        }
     if (italic_from < s.size()) {
         PangoAttribute* italic = pango_attr_style_new(PANGO_STYLE_ITALIC);
         italic->start_index = static_cast<guint>(italic_from);
@@ -470,8 +477,8 @@ void Writer::body(const ExportDocument& doc) {
             texts.push_back(text(b.level <= 0 ? upper(b.text) : b.text, {kBodySize, true, b.level >= 2},
                                  kContentWidth, Align::Justify, kFirstLineIndent, kBodySpacing));
         else
-            texts.push_back(text(b.text, {kBodySize, false, false}, kContentWidth, Align::Justify,
-                                 is_list_item(b.text) ? 0 : kFirstLineIndent, kBodySpacing));
+            texts.push_back(text(b.text, {kBodySize, false, false}, kContentWidth, Align::Justify, kFirstLineIndent,
+                                 kBodySpacing));
     }
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
@@ -493,11 +500,11 @@ void Writer::body(const ExportDocument& doc) {
             last_after_ = kParagraphAfter;
         } else {
             flow(texts[i]);
-            // Lines typed one under the other (a list) follow without space; a blank line in
-            // the text gives the usual 6 pt, and each further blank line an empty line.
+            // Every paragraph, list items ("- …") included, takes the decree's first-line indent
+            // and at least 6 pt after it; each blank line beyond the first stays an empty line.
             const bool next_in_section =
                 next && next->kind == Block::Kind::Paragraph && next->section_id == b.section_id;
-            last_after_ = !next_in_section || next->blank_lines_before > 0 ? kParagraphAfter : 0;
+            last_after_ = kParagraphAfter;
             y_ += last_after_;
             if (next_in_section)
                 for (int k = 1; k < next->blank_lines_before; ++k) space(texts[i].pitch);
@@ -692,9 +699,9 @@ void Writer::appendix(const Appendix& a) {
         const AppendixRow& row = a.rows[i];
         const Row& r = rows[i];
         // Rows never split: a row that does not fit starts the next page, under the header
-        // again; a heading row goes along with the row under it.
+        // again, with the rows it keeps with (a heading and the row under it; the last two).
         double need = r.height;
-        if ((row.group || row.heading) && i + 1 < rows.size()) need += rows[i + 1].height;
+        for (std::size_t j = i; j < i + 4 && a.keeps_with_next(j); ++j) need += rows[j + 1].height;
         if (y_ + need > kContentBottom + kEpsilon && rows_on_page > 0) {
             new_page();
             draw_header();

@@ -1,4 +1,5 @@
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include <algorithm>
 #include <cmath>
@@ -299,7 +300,7 @@ private:
             const auto cc = static_cast<lxw_col_t>(c);
             const std::string& text = c < r.cells.size() ? r.cells[c] : empty_;
             Style s;
-            s.bold = r.group;
+            s.bold = r.group || r.heading;  // as the document prints them
             s.align = column_align(kind);
             // Text wraps within the row height set above; a number ("3.3.1", a figure, or
             // "không phát sinh" in a narrow figure column) shrinks to fit on one line instead.
@@ -373,6 +374,9 @@ private:
         worksheet_repeat_rows(ws_, static_cast<lxw_row_t>(geometry_.header_first_row - 1),
                               static_cast<lxw_row_t>(geometry_.first_row - 2));
         worksheet_fit_to_pages(ws_, 1, 0);
+        // The decree's page numbers: 13 pt, centred in the top margin, none on the first page
+        // (differentFirst is set once the file is written: libxlsxwriter has no call for it).
+        worksheet_set_header(ws_, "&C&\"Times New Roman,Regular\"&13&P");
         worksheet_center_horizontally(ws_);
         // Computed cells are locked; entered values and notes stay editable. No password:
         // protection guards against slips, not people.
@@ -402,6 +406,39 @@ public:
         return write_xlsx(in.document, in.profile, path, progress);
     }
 };
+
+// Marks the sheet's header as different on the first page, which then has none, as the decree
+// numbers pages from the second on.
+Status number_pages_from_the_second(const std::string& path) {
+    int code = 0;
+    zip_t* z = zip_open(path.c_str(), 0, &code);
+    if (!z) return Status::fail(trf("Không ghi được bảng tính {}", path));
+    const char* part = "xl/worksheets/sheet1.xml";
+    std::string xml;
+    if (zip_file_t* f = zip_fopen(z, part, 0)) {
+        char buf[16384];
+        for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) xml.append(buf, static_cast<std::size_t>(n));
+        zip_fclose(f);
+    }
+    const auto at = xml.find("<headerFooter");
+    if (at == std::string::npos) {
+        zip_discard(z);
+        return Status::fail(trf("Không ghi được bảng tính {}", path));
+    }
+    xml.insert(at + 13, " differentFirst=\"1\"");
+    // libzip reads the buffer when the archive closes; `xml` lives until then.
+    zip_source_t* src = zip_source_buffer(z, xml.data(), xml.size(), 0);
+    if (!src || zip_file_add(z, part, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+        if (src) zip_source_free(src);
+        zip_discard(z);
+        return Status::fail(trf("Không ghi được bảng tính {}", path));
+    }
+    if (zip_close(z) != 0) {
+        zip_discard(z);
+        return Status::fail(trf("Không ghi được bảng tính {}", path));
+    }
+    return ok_status();
+}
 
 }  // namespace
 
@@ -437,6 +474,10 @@ Status write_xlsx(const ExportDocument& doc, const RecipientProfile& profile, co
         return written;
     }
     if (closed != LXW_NO_ERROR) return Status::fail(trf("Không ghi được bảng tính {}: {}", path, lxw_strerror(closed)));
+    if (auto numbered = number_pages_from_the_second(path); !numbered) {
+        std::remove(path.c_str());
+        return numbered;
+    }
     if (progress) progress(1.0, tr("Đã ghi bảng tính"));
     return ok_status();
 }

@@ -20,7 +20,11 @@ using namespace rb::exporting::testing;
 
 std::string text_of(const pugi::xml_node& node) {
     std::string text;
-    for (const pugi::xpath_node& t : node.select_nodes(".//w:t")) text += t.node().text().get();
+    // A non-breaking hyphen is a '-' to the reader (Word's w:noBreakHyphen).
+    pugi::xpath_node_set parts = node.select_nodes(".//w:t | .//w:noBreakHyphen");
+    parts.sort();  // document order
+    for (const pugi::xpath_node& t : parts)
+        text += std::string_view(t.node().name()) == "w:t" ? t.node().text().get() : "-";
     return text;
 }
 
@@ -83,7 +87,8 @@ TEST_F(SeedDocx, PageIsA4PortraitWithTheDecreesMargins) {
     EXPECT_EQ(mar.attribute("w:top").as_int(), 1134);     // 20 mm
     EXPECT_EQ(mar.attribute("w:bottom").as_int(), 1134);  // 20 mm
     EXPECT_EQ(mar.attribute("w:left").as_int(), 1701);    // 30 mm
-    EXPECT_EQ(mar.attribute("w:right").as_int(), 850);    // 15 mm
+    EXPECT_GE(mar.attribute("w:right").as_int() * 25.4 / 1440, 15.0);  // never under 15 mm
+    EXPECT_LT(mar.attribute("w:right").as_int() * 25.4 / 1440, 15.1);
     EXPECT_TRUE(sect.child("w:titlePg"));
     // sectPr is the body's last element, as the schema wants.
     EXPECT_EQ(doc.select_node("/w:document/w:body").node().last_child(), sect);
@@ -216,7 +221,9 @@ TEST_F(SeedDocx, BodyIsJustifiedWithFirstLineIndentSpacingAndLineHeight) {
     EXPECT_GE(line, 276);  // 1.15
     EXPECT_LE(line, 360);  // 1.5
     EXPECT_EQ(style_value(styles, "RbBody", "w:pPr/w:spacing/@w:lineRule"), "auto");
-    EXPECT_EQ(style_value(styles, "RbList", "w:pPr/w:ind/@w:firstLine"), "0");
+    // A "- …" line is laid out as any body paragraph (issue: it had no indent and no spacing).
+    EXPECT_EQ(style_value(styles, "RbList", "w:pPr/w:ind/@w:firstLine"), "720");
+    EXPECT_GE(std::stoi(style_value(styles, "RbList", "w:pPr/w:spacing/@w:after")), 120);
     EXPECT_EQ(style_value(styles, "RbList", "w:pPr/w:jc/@w:val"), "both");
     for (const char* h : {"Heading1", "Heading2", "Heading3"})
         EXPECT_EQ(style_value(styles, h, "w:pPr/w:jc/@w:val"), "both") << h;
@@ -330,7 +337,7 @@ TEST_F(SeedDocx, AppendixTableRepeatsItsHeaderAndGroupsColumns) {
     int width = 0;
     for (const pugi::xpath_node& c : table.select_nodes("w:tblGrid/w:gridCol"))
         width += c.node().attribute("w:w").as_int();
-    EXPECT_EQ(width, 11906 - 1701 - 850);
+    EXPECT_EQ(width, 11906 - 1701 - 851);
     for (const pugi::xpath_node& b : table.select_nodes("w:tblPr/w:tblBorders/*"))
         EXPECT_STREQ(b.node().attribute("w:val").value(), "single");
 
@@ -381,6 +388,11 @@ TEST_F(SeedDocx, AppendixTableRepeatsItsHeaderAndGroupsColumns) {
         const bool bold = tr.select_node(".//w:r/w:rPr/w:b");
         EXPECT_EQ(bold, row.group || row.heading);
         if (bold) ++bold_rows;
+        // A group title or heading stays on the page of the row under it, and the last row is
+        // never alone on its page: their paragraphs keep with the next (Word keeps the rows).
+        const bool keep = (row.group || row.heading) || i + 2 == a.rows.size();
+        for (const pugi::xpath_node& p : tr.select_nodes(".//w:p"))
+            EXPECT_EQ(static_cast<bool>(p.node().child("w:pPr").child("w:keepNext")), keep && i + 1 < a.rows.size());
         for (const pugi::xpath_node& p : tr.select_nodes(".//w:p"))
             EXPECT_EQ(style_of(p.node()), "RbTableText");
     }
@@ -389,6 +401,39 @@ TEST_F(SeedDocx, AppendixTableRepeatsItsHeaderAndGroupsColumns) {
     // Figures as staff write them.
     EXPECT_TRUE(paragraph_with(doc, "1.034"));
     EXPECT_TRUE(paragraph_with(doc, "16,67%"));
+}
+
+TEST_F(SeedDocx, DocumentSymbolsNeverBreakAtTheirHyphen) {
+    const auto doc = part("word/document.xml");
+    const pugi::xml_node number = paragraph_with(doc, "Số: 09/BC-UBND");
+    ASSERT_TRUE(number);
+    EXPECT_TRUE(number.select_node(".//w:noBreakHyphen"));
+    EXPECT_EQ(number.select_nodes(".//w:t[contains(., '-')]").size(), 0u);
+    // In the text too: "02/KH-UBND" holds; an ordinary dash between words stays a '-'.
+    int joined = 0;
+    for (const pugi::xpath_node& p : doc.select_nodes("//w:p"))
+        if (text_of(p.node()).find("02/KH-UBND") != std::string::npos) joined += p.node().select_nodes(".//w:noBreakHyphen").size() > 0;
+    EXPECT_GT(joined, 0);
+    EXPECT_TRUE(is_symbol_hyphen("BC-UBND", 2));
+    EXPECT_TRUE(is_symbol_hyphen("QĐ-UBND", 3));
+    EXPECT_FALSE(is_symbol_hyphen("Độc lập - Tự do", 8));
+    EXPECT_FALSE(is_symbol_hyphen("- việc", 0));
+}
+
+TEST_F(SeedDocx, ATightLineIsSixPointsFromTheNextAsAnyParagraph) {
+    // "\n" between two lines of a section: no space after the first, 6 pt before the second.
+    const auto doc = part("word/document.xml");
+    int tight = 0;
+    for (const pugi::xpath_node& x : doc.select_nodes("//w:body/w:p[w:pPr/w:spacing/@w:after='0']")) {
+        const pugi::xml_node p = x.node();
+        if (style_of(p) != "RbBody" && style_of(p) != "RbList") continue;
+        const pugi::xml_node next = p.next_sibling("w:p");
+        ASSERT_TRUE(next);
+        EXPECT_EQ(std::string(next.select_node("w:pPr/w:spacing/@w:before").attribute().value()), "120")
+            << text_of(p);
+        ++tight;
+    }
+    EXPECT_GT(tight, 0);
 }
 
 TEST_F(SeedDocx, SectionsStartAtHiddenBookmarks) {

@@ -93,6 +93,39 @@ TEST(XlsxExporter, PrintsOnA4PortraitOnePageWideWithTheHeadingsRepeated) {
     EXPECT_NE(book.find("$6:$7"), std::string::npos) << book;
 }
 
+TEST(XlsxExporter, PagesAreNumberedInTheTopMarginFromTheSecondOn) {
+    const auto s = export_seed("page-numbers");
+    pugi::xml_document sheet;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    const pugi::xml_node hf = sheet.select_node("//headerFooter").node();
+    ASSERT_TRUE(hf);
+    EXPECT_STREQ(hf.attribute("differentFirst").value(), "1");  // page 1 has none (the decree)
+    const std::string odd = hf.child("oddHeader").text().get();
+    EXPECT_EQ(odd.rfind("&C", 0), 0u) << odd;  // centred
+    EXPECT_NE(odd.find("&P"), std::string::npos) << odd;
+    EXPECT_NE(odd.find("&13"), std::string::npos) << odd;  // 13 pt
+    EXPECT_FALSE(hf.child("firstHeader"));
+}
+
+TEST(XlsxExporter, GroupAndHeadingRowsAreBoldAsInTheDocument) {
+    const auto s = export_seed("bold");
+    pugi::xml_document sheet, styles;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    ASSERT_TRUE(styles.load_string(read_part(s.path, "xl/styles.xml").c_str()));
+    const auto xfs = styles.select_nodes("//cellXfs/xf");
+    const auto fonts = styles.select_nodes("//fonts/font");
+    int headings = 0;
+    for (const auto& row : s.doc.appendix.rows) {
+        if (row.code.empty()) continue;
+        const auto c = sheet_cell(sheet, L::cell_name(8 + row_of(s.doc, row.code), 1));  // the label column
+        ASSERT_TRUE(c) << row.code;
+        const auto font = fonts[xfs[c.attribute("s").as_uint()].node().attribute("fontId").as_uint()].node();
+        EXPECT_EQ(static_cast<bool>(font.child("b")), row.group || row.heading) << row.code;
+        headings += row.heading && !row.group;
+    }
+    EXPECT_GT(headings, 3);  // I.4, II.2, II.3, III.2, … in the seed
+}
+
 TEST(XlsxExporter, ComputedCellsAreShadedAndLockedEnteredOnesEditable) {
     const auto s = export_seed("locks");
     pugi::xml_document sheet, styles;
