@@ -227,6 +227,17 @@ Appendix build_appendix(const report::Report& r, const validate::Evaluation& ev,
 
 }  // namespace
 
+std::string header_body_lines(std::string_view body) {
+    static constexpr std::string_view kKinds[] = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"};
+    const std::string upper = locale::to_upper(body);
+    if (upper.size() != body.size()) return std::string(body);  // offsets would not carry over
+    for (const std::string_view kind : kKinds)
+        if (upper.size() > kind.size() + 1 && std::string_view(upper).substr(0, kind.size()) == kind &&
+            upper[kind.size()] == ' ')
+            return std::string(body.substr(0, kind.size())) + "\n" + std::string(body.substr(kind.size() + 1));
+    return std::string(body);
+}
+
 ExportDocument build_document(const report::Report& r, const validate::Evaluation& ev,
                               const validate::ValidationResult& findings,
                               const RecipientProfile* profile_in) {

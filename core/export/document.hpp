@@ -103,6 +103,11 @@ inline bool is_symbol_hyphen(std::string_view text, std::size_t i) {
     return text[i] == '-' && after_capital && capital(i + 1);
 }
 
+// An issuing or parent body as the header prints it: the body's kind on a line of its own, so
+// that a line break never splits the unit's name ("ỦY BAN NHÂN DÂN\nXÃ HẢI HẬU", never
+// "ỦY BAN NHÂN DÂN XÃ\nHẢI HẬU"). A body without such a kind ("UBND XÃ PHƯƠNG ĐỊNH") is unchanged.
+std::string header_body_lines(std::string_view body);
+
 struct JustificationLine {
     std::string rule;
     std::string message;  // the warning as the validator words it

@@ -133,6 +133,19 @@ TEST(SchemaCheck, NamesLineAndColumnOfADefinitionError) {
     EXPECT_EQ(box.cli({"schema", "check", kCchc + "/cchc-nam-dinh-2024.xml", built + "/plugin.xml"}).exit_code, 0);
 }
 
+// The official document speaks Vietnamese whatever language the program speaks.
+TEST(NewReport, TheDocumentsTextIsVietnameseInAnEnglishSession) {
+    Sandbox box;
+    const auto path = box.path("en.rbr").string();
+    ASSERT_EQ(box.cli({"--lang", "en", "new", "cchc", "--period", "2024-Q1", "--unit", "Phương Định", "--parent",
+                       "Trực Ninh", "--province", "Nam Định", "-o", path})
+                  .exit_code,
+              0);
+    const auto h = parse_json(box.cli({"header", path, "--json"}));
+    EXPECT_EQ(h["summary"], "Kết quả công tác cải cách hành chính Quý I năm 2024");
+    EXPECT_EQ(h["recipients"][0], "UBND huyện Trực Ninh");
+}
+
 TEST(SchemaCheck, AWarningIsShownButTheFileIsValid) {
     Sandbox box;
     std::string def = slurp(kCchc + "/cchc-nam-dinh-2024.xml");

@@ -510,10 +510,14 @@ public:
         pugi::xml_node tbl = add_table(body_, {kHeaderLeft, kHeaderRight}, Borders::None, 0);
         pugi::xml_node top = add_row(tbl, {false, true});
         pugi::xml_node left = add_cell(top, cell_of(kHeaderLeft));
-        if (!h.parent_body.empty()) add_paragraph(left, styled("RbParentBody"), h.parent_body);
-        add_paragraph(left, styled("RbIssuingBody"), h.issuing_body);
-        // A short rule under the issuing body: from a third to a half of its line.
-        add_rule(left, 0.4 * std::min<double>(text_width_twips(h.issuing_body, 13, true), kHeaderLeft),
+        if (!h.parent_body.empty()) add_paragraph(left, styled("RbParentBody"), header_body_lines(h.parent_body));
+        const std::string issuing = header_body_lines(h.issuing_body);
+        add_paragraph(left, styled("RbIssuingBody"), issuing);
+        // A short rule under the issuing body: from a third to a half of its (last) line.
+        add_rule(left,
+                 0.4 * std::min<double>(text_width_twips(std::string_view(issuing).substr(issuing.rfind('\n') + 1), 13,
+                                                         true),
+                                        kHeaderLeft),
                  kHeaderLeft);
         pugi::xml_node right = add_cell(top, cell_of(kHeaderRight));
         add_paragraph(right, styled("RbNationalTitle"), h.national_title);

@@ -417,12 +417,12 @@ void Writer::header(const DocumentHeader& h) {
     // Left column: parent body, issuing body with a short rule under it.
     double yl = kMarginTop;
     if (!h.parent_body.empty()) {
-        const Text t = text(upper(h.parent_body), {13, false, false}, left_w, Align::Center);
+        const Text t = text(upper(header_body_lines(h.parent_body)), {13, false, false}, left_w, Align::Center);
         draw(t, left_x, yl);
         yl += t.height();
     }
     if (!h.issuing_body.empty()) {
-        const Text t = text(upper(h.issuing_body), {13, true, false}, left_w, Align::Center);
+        const Text t = text(upper(header_body_lines(h.issuing_body)), {13, true, false}, left_w, Align::Center);
         draw(t, left_x, yl);
         yl = rule_under(left_x, left_w, t.text_width() * kShortRuleShare, yl + t.height());
     }

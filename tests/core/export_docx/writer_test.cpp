@@ -623,3 +623,31 @@ TEST(DocxWriter, IdentifiesItselfAsDocx) {
 }
 
 }  // namespace
+
+namespace {
+
+// The 2025 editions' header: "ỦY BAN NHÂN DÂN XÃ HẢI HẬU" in a 6 cm column used to wrap as
+// "ỦY BAN NHÂN DÂN XÃ / HẢI HẬU"; the body's kind now takes its own line.
+TEST(DocxHeader, TheIssuingBodyNeverSplitsTheUnitsName) {
+    EXPECT_EQ(header_body_lines("ỦY BAN NHÂN DÂN XÃ HẢI HẬU"), "ỦY BAN NHÂN DÂN\nXÃ HẢI HẬU");
+    EXPECT_EQ(header_body_lines("Ủy ban nhân dân phường Đông Thành"), "Ủy ban nhân dân\nphường Đông Thành");
+    EXPECT_EQ(header_body_lines("UBND XÃ PHƯƠNG ĐỊNH"), "UBND XÃ PHƯƠNG ĐỊNH");
+    EXPECT_EQ(header_body_lines("ỦY BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+
+    ExportDocument d = seed().document;
+    d.header.issuing_body = "ỦY BAN NHÂN DÂN XÃ HẢI HẬU";
+    d.header.parent_body.clear();
+    const auto path = output_dir("header-2025") / "hai-hau.docx";
+    const rb::Status written = write_docx(seed(), d, path);
+    ASSERT_TRUE(written) << written.error();
+    const auto doc = read_part(path, "word/document.xml");
+    const pugi::xml_node p = doc.select_node("//w:p[w:pPr/w:pStyle/@w:val='RbIssuingBody']").node();
+    ASSERT_TRUE(p);
+    pugi::xpath_node_set parts = p.select_nodes(".//w:t | .//w:br");
+    parts.sort();
+    std::string lines;
+    for (const auto& x : parts) lines += std::string_view(x.node().name()) == "w:br" ? "|" : x.node().text().get();
+    EXPECT_EQ(lines, "ỦY BAN NHÂN DÂN|XÃ HẢI HẬU");
+}
+
+}  // namespace
