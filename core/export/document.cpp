@@ -107,7 +107,18 @@ void add_section_text(std::vector<Block>& body, const std::string& section_id, c
     }
 }
 
-int depth_of(std::string_view stt) {
+// The row's level in its group, from the definition's structure: the parts of its code after
+// the group's ("II.1.1" in group II is at level 2), whatever its printed STT says ("1.1." and
+// "2." are written with a trailing dot on the form). A code outside its group's numbering falls
+// back to the STT's parts.
+int depth_of(const schema::Indicator& ind, std::string_view stt) {
+    const std::string_view code = ind.code;
+    if (!ind.group.empty() && code.size() > ind.group.size() + 1 && code.substr(0, ind.group.size()) == ind.group &&
+        code[ind.group.size()] == '.') {
+        const std::string_view rest = code.substr(ind.group.size() + 1);
+        return 1 + static_cast<int>(std::count(rest.begin(), rest.end(), '.'));
+    }
+    while (!stt.empty() && stt.back() == '.') stt.remove_suffix(1);
     if (stt.empty()) return 1;
     return 1 + static_cast<int>(std::count(stt.begin(), stt.end(), '.'));
 }
@@ -144,7 +155,7 @@ AppendixRow indicator_row(const schema::Indicator& ind, std::size_t slot, const 
     row.decimals = ind.decimals;
     row.formula = ind.computed_source;
     const std::string stt = p && !p->stt.empty() ? p->stt : ind.stt;
-    row.depth = depth_of(stt);
+    row.depth = depth_of(ind, stt);
     const validate::Cell cell = ev.cell(slot);
     if (!ind.heading && (cell.state == validate::ValueState::Entered ||
                          cell.state == validate::ValueState::Computed))

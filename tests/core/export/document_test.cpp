@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <algorithm>
 
 #include "export/document.hpp"
@@ -114,6 +116,20 @@ TEST(Document, AppendixRowsCarryDisplaysNumbersAndFormulas) {
     EXPECT_FALSE(i21->computed);
     // The definition's own layout keeps the supplementary case-file breakdown.
     EXPECT_NE(row(d, "HS.1"), nullptr);
+}
+
+// The label's level comes from the definition's structure, not from dots in the printed STT:
+// the form writes "1.1." and "2." with a trailing dot where their siblings have none.
+TEST(Document, ALabelsLevelIsItsPlaceInTheGroup) {
+    const auto d = document_of(seed(), nam_dinh(), nullptr);
+    for (const auto& [code, stt, depth] : {std::tuple{"II.1.1", "1.1.", 2}, std::tuple{"II.2", "2.", 1},
+                                           std::tuple{"II.3", "3", 1}, std::tuple{"III.3.1.2", "3.1.2", 3}}) {
+        SCOPED_TRACE(code);
+        const auto* r = row(d, code);
+        ASSERT_NE(r, nullptr);
+        EXPECT_EQ(r->cells[0], stt);  // printed as the form has it
+        EXPECT_EQ(r->depth, depth);
+    }
 }
 
 TEST(Document, DistrictProfileReproducesTheSeedsAppendix) {
