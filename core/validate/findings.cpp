@@ -182,6 +182,7 @@ const char* narrative_rule(CheckKind k) {
         case CheckKind::RepeatedParagraph: return "narrative.repeat";
         case CheckKind::WrongYear: return "narrative.year";
         case CheckKind::FractionArithmetic: return "narrative.fraction";
+        case CheckKind::WrongPeriod: return "narrative.period";
     }
     return "narrative";
 }
@@ -237,6 +238,12 @@ NarrativeInput narrative_input(const Evaluation& ev, const report::Report& r) {
     const auto& type = ev.type();
     NarrativeInput in;
     in.report_year = r.period.year;
+    if (r.period.kind == report::PeriodKind::Quarter) in.report_quarter = r.period.index;
+    in.period_label = r.period.label_vi();
+    if (r.window_from.year > 0 && r.window_to.year > 0) {
+        in.window_from = locale::Date{r.window_from.year, r.window_from.month, r.window_from.day};
+        in.window_to = locale::Date{r.window_to.year, r.window_to.month, r.window_to.day};
+    }
     for (const auto& s : type.sections) {
         auto it = r.narrative.find(s.id);
         if (it == r.narrative.end() || it->second.empty()) continue;

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <regex>
 #include <array>
 #include <atomic>
 #include <bit>
@@ -1159,6 +1160,76 @@ void years_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& ou
     }
 }
 
+// Sentences kept from the previous period's report when its text was reused: another quarter
+// of this year named as the period ("Quý I năm 2024" in a Q2 report), or a data window other
+// than this report's ("từ ngày 15/12/2023 đến ngày 07/3/2024"). A quarter named to compare with
+// ("so với quý I năm 2024", "từ quý I") is left alone.
+void periods_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& out) {
+    static const std::regex quarter(R"(quý (iv|iii|ii|i|[1-4]) năm (\d{4}))");
+    static const std::regex window(R"(từ ngày (\d{1,2})/(\d{1,2})/(\d{4}) đến ngày (\d{1,2})/(\d{1,2})/(\d{4}))");
+    auto starts_word = [](std::string_view t, std::size_t i) {
+        return i == 0 || std::string_view(" \t\n(\"“,;:.-").find(t[i - 1]) != std::string_view::npos;
+    };
+    // The replacement takes the excerpt's first letter case: "Từ ngày …" opening a sentence,
+    // "quý II năm 2024" inside one.
+    auto as_typed = [](const std::string& excerpt, std::string replacement) {
+        if (excerpt.empty() || replacement.empty()) return replacement;
+        const auto c = static_cast<unsigned char>(excerpt[0]);
+        auto& r = replacement[0];
+        if (std::islower(c)) r = static_cast<char>(std::tolower(static_cast<unsigned char>(r)));
+        if (std::isupper(c)) r = static_cast<char>(std::toupper(static_cast<unsigned char>(r)));
+        return replacement;
+    };
+    for (std::size_t si = 0; si < in.sections.size(); ++si) {
+        const NarrativeSection& sec = in.sections[si];
+        const Folded& f = p.sections[si];
+        const std::string& t = f.text;
+        if (in.report_quarter > 0 && !in.period_label.empty()) {
+            for (auto it = std::sregex_iterator(t.begin(), t.end(), quarter); it != std::sregex_iterator(); ++it) {
+                const auto& m = *it;
+                const auto b = static_cast<std::size_t>(m.position(0));
+                if (!starts_word(t, b)) continue;
+                const std::string q = m[1];
+                const int k = q == "i" || q == "1" ? 1 : q == "ii" || q == "2" ? 2 : q == "iii" || q == "3" ? 3 : 4;
+                if (k == in.report_quarter || std::stoi(m[2]) != in.report_year) continue;
+                std::string_view before = std::string_view(t).substr(0, b);
+                while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+                const auto ends = [&](std::string_view w) {
+                    return before.size() >= w.size() && before.substr(before.size() - w.size()) == w &&
+                           starts_word(before, before.size() - w.size());
+                };
+                if (ends("với") || ends("từ") || ends("đến") || ends("sau") || ends("trước") || ends("kỳ") ||
+                    ends("và"))
+                    continue;
+                NarrativeFinding fd = make(CheckKind::WrongPeriod, sec, f, b, b + static_cast<std::size_t>(m.length(0)));
+                fd.replacement = as_typed(fd.excerpt, in.period_label);
+                fd.message = rb::trf("Mục {}: “{}” nói về một quý khác, trong khi đây là báo cáo {}; có lẽ còn sót từ "
+                                     "báo cáo kỳ trước (thay bằng “{}”)",
+                                     label(sec), fd.excerpt, in.period_label, fd.replacement);
+                out.push_back({si, std::move(fd)});
+            }
+        }
+        if (in.window_from && in.window_to) {
+            for (auto it = std::sregex_iterator(t.begin(), t.end(), window); it != std::sregex_iterator(); ++it) {
+                const auto& m = *it;
+                const auto b = static_cast<std::size_t>(m.position(0));
+                if (!starts_word(t, b)) continue;
+                const locale::Date from{std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])};
+                const locale::Date to{std::stoi(m[6]), std::stoi(m[5]), std::stoi(m[4])};
+                if (from == *in.window_from && to == *in.window_to) continue;
+                NarrativeFinding fd = make(CheckKind::WrongPeriod, sec, f, b, b + static_cast<std::size_t>(m.length(0)));
+                // The document's words, in Vietnamese whatever the interface speaks.
+                fd.replacement = as_typed(fd.excerpt, fmt::format("từ ngày {} đến ngày {}", locale::format_date_short(*in.window_from),
+                                                              locale::format_date_short(*in.window_to)));
+                fd.message = rb::trf("Mục {}: “{}” không phải khoảng lấy số liệu của báo cáo này; có lẽ còn sót từ "
+                                     "báo cáo kỳ trước (thay bằng “{}”)",
+                                     label(sec), fd.excerpt, fd.replacement);
+                out.push_back({si, std::move(fd)});
+            }
+        }
+    }
+}
+
 void fractions_check(const NarrativeInput& in, Prepared& p, std::vector<Indexed>& out) {
     for (std::size_t si = 0; si < in.sections.size(); ++si) {
         const NarrativeSection& sec = in.sections[si];
@@ -1226,7 +1297,8 @@ enum CheckSet : unsigned {
     kRepeats = 4,
     kYears = 8,
     kFractions = 16,
-    kAllChecks = 31,
+    kPeriods = 32,
+    kAllChecks = 63,
 };
 
 }  // namespace
@@ -1241,6 +1313,9 @@ NarrativeAnalysis detail::NarrativeBuilder::build(const NarrativeInput& in, unsi
     a.mentions_.reserve(in.mentions.size());
     for (const Mention& m : in.mentions) a.mentions_.push_back({m.code, m.phrases, m.unit_noun, m.is_ratio});
     a.report_year_ = in.report_year;
+    a.report_quarter_ = in.report_quarter;
+    a.period_label_ = in.period_label;
+    a.window_ = {in.window_from, in.window_to};
     a.language_ = static_cast<int>(i18n::language());
 
     Prepared p = prepare(in);
@@ -1250,6 +1325,7 @@ NarrativeAnalysis detail::NarrativeBuilder::build(const NarrativeInput& in, unsi
     if (checks & kRepeats) repeats_check(in, p, found);
     if (checks & kYears) years_check(in, p, found);
     if (checks & kFractions) fractions_check(in, p, found);
+    if (checks & kPeriods) periods_check(in, p, found);
     std::stable_sort(found.begin(), found.end(), [](const Indexed& x, const Indexed& y) {
         return std::tie(x.section, x.f.offset) < std::tie(y.section, y.f.offset);
     });
@@ -1341,7 +1417,8 @@ std::vector<NarrativeFinding> NarrativeAnalysis::number_findings(const std::vect
 }
 
 bool NarrativeAnalysis::matches(const NarrativeInput& in) const {
-    if (in.report_year != report_year_ || in.sections.size() != sections_.size() ||
+    if (in.report_year != report_year_ || in.report_quarter != report_quarter_ || in.period_label != period_label_ ||
+        std::pair{in.window_from, in.window_to} != window_ || in.sections.size() != sections_.size() ||
         in.mentions.size() != mentions_.size() || static_cast<int>(i18n::language()) != language_ ||
         in.unit.names != names_)
         return false;
@@ -1380,6 +1457,9 @@ std::vector<NarrativeFinding> check_wrong_years(const NarrativeInput& in) {
 }
 std::vector<NarrativeFinding> check_fraction_arithmetic(const NarrativeInput& in) {
     return detail::NarrativeBuilder::run(in, kFractions);
+}
+std::vector<NarrativeFinding> check_other_periods(const NarrativeInput& in) {
+    return detail::NarrativeBuilder::run(in, kPeriods);
 }
 
 }  // namespace rb::validate

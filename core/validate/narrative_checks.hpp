@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+
+#include "locale/vi.hpp"
 #include <vector>
 
 namespace rb::validate {
@@ -37,7 +39,7 @@ struct UnitNames {
     std::vector<std::string> names;
 };
 
-enum class CheckKind { NumberContradicts, NameTypo, RepeatedParagraph, WrongYear, FractionArithmetic };
+enum class CheckKind { NumberContradicts, NameTypo, RepeatedParagraph, WrongYear, FractionArithmetic, WrongPeriod };
 
 struct NarrativeFinding {
     CheckKind kind;
@@ -46,6 +48,7 @@ struct NarrativeFinding {
     std::size_t offset = 0, length = 0;  // byte range of the offending words in the section's text
     std::string excerpt;                 // the offending words as typed
     std::string message;                 // translated sentence for the user
+    std::string replacement;             // WrongPeriod: what the excerpt should say for this report
 };
 
 struct NarrativeInput {
@@ -53,6 +56,12 @@ struct NarrativeInput {
     std::vector<Mention> mentions;
     UnitNames unit;
     int report_year = 0;  // 0 = unknown: the year check is skipped
+    // For text left over from another period's report: the quarter of a quarterly report
+    // (1..4; 0 otherwise), the period's name as documents write it ("Quý II năm 2024") and the
+    // data window's first and last day (unset: not checked).
+    int report_quarter = 0;
+    std::string period_label;
+    std::optional<locale::Date> window_from, window_to;
 };
 
 namespace detail {
@@ -112,6 +121,9 @@ private:
     std::vector<std::string> names_;
     std::vector<MentionKey> mentions_;
     int report_year_ = 0;
+    int report_quarter_ = 0;
+    std::string period_label_;
+    std::pair<std::optional<locale::Date>, std::optional<locale::Date>> window_;
     int language_ = 0;
     std::vector<Claim> claims_;
     std::vector<NarrativeFinding> text_findings_;
@@ -152,5 +164,8 @@ std::vector<NarrativeFinding> check_wrong_years(const NarrativeInput& in);
 // A hand-typed "a/b = x%" whose result is wrong at the decimals typed, or that divides by 0
 // (must read "không phát sinh").
 std::vector<NarrativeFinding> check_fraction_arithmetic(const NarrativeInput& in);
+// Another quarter of this year named as the period, or another data window (text kept from the
+// previous period's report); each with its replacement.
+std::vector<NarrativeFinding> check_other_periods(const NarrativeInput& in);
 
 }  // namespace rb::validate

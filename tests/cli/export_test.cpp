@@ -239,5 +239,37 @@ TEST(Import, LastPeriodsDocxGivesItsNarrativeToANewReport) {
     EXPECT_EQ(box.cli({"get", q2, "I.1", "--json"}).out.find("\"12\""), std::string::npos);
 }
 
+// Last quarter's DOCX imported into a new quarter: the sentences that still speak of Q1 and of
+// Q1's data window are listed with what they should say; --replace-periods applies that; and
+// validate warns of any left.
+TEST(ImportDocx, StalePeriodTextIsListedWithItsReplacementAndReplacedWhenAsked) {
+    Sandbox box;
+    const std::string q1 = seed(box);
+    const std::string docx = box.path("q1.docx").string();
+    ASSERT_EQ(box.cli({"export", q1, "--format", "docx", "-o", docx}).exit_code, 0);
+    const std::string q2 = box.path("q2.rbr").string();
+    ASSERT_EQ(box.cli({"new", "cchc", "--period", "2024-Q2", "--unit", "Phương Định", "-o", q2}).exit_code, 0);
+
+    const auto dry = box.cli({"import", q2, docx, "--dry-run"});
+    EXPECT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("“Quý I năm 2024” → “Quý II năm 2024”"), std::string::npos) << dry.out;
+    EXPECT_NE(dry.out.find("“từ ngày 15/12/2023 đến ngày 07/03/2024” → “từ ngày 15/3/2024 đến ngày 14/6/2024”"),
+              std::string::npos)
+        << dry.out;
+    EXPECT_NE(dry.out.find("--replace-periods"), std::string::npos);
+
+    ASSERT_EQ(box.cli({"import", q2, docx}).exit_code, 0);
+    const auto warned = box.cli({"validate", q2});
+    EXPECT_NE(warned.out.find("[narrative.period]"), std::string::npos) << warned.out;
+
+    ASSERT_EQ(box.cli({"import", q2, docx, "--replace-periods"}).exit_code, 0);
+    const auto clean = box.cli({"validate", q2});
+    EXPECT_EQ(clean.out.find("[narrative.period]"), std::string::npos) << clean.out;
+    const std::string saved = slurp(q2);
+    EXPECT_EQ(saved.find("Quý I năm 2024"), std::string::npos);
+    EXPECT_EQ(saved.find("15/12/2023"), std::string::npos);
+    EXPECT_NE(saved.find("Trên đây là báo cáo"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rb::test

@@ -672,8 +672,27 @@ int print_changes(App& app, const report::Report& before, const report::Report& 
     return changes;
 }
 
+// Text kept from the previous period's report (another quarter named as the period, another
+// data window): listed with what it should say for this report, and replaced when asked.
+void report_other_periods(App& app, report::Report& r, const std::string& path, bool replace) {
+    const auto stale = validate::check_other_periods(validate::narrative_input(app.evaluate(r, path), r));
+    if (stale.empty()) return;
+    std::cout << tr("Câu nói về kỳ hoặc khoảng thời gian khác (có lẽ còn sót từ báo cáo kỳ trước):") << '\n';
+    for (const auto& f : stale)
+        std::cout << "  " << trf("mục {}: “{}” → “{}”", f.section_id, f.excerpt, f.replacement) << '\n';
+    if (!replace) {
+        std::cout << "  " << tr("Thêm --replace-periods để thay tất cả như trên.") << '\n';
+        return;
+    }
+    // From the end of each section, so that earlier offsets stay right.
+    for (auto it = stale.rbegin(); it != stale.rend(); ++it) {
+        std::string& text = r.narrative[it->section_id];
+        if (text.compare(it->offset, it->length, it->excerpt) == 0) text.replace(it->offset, it->length, it->replacement);
+    }
+}
+
 int cmd_import(App& app, const Args& a) {
-    const char* usage = "import REPORT SOURCE [--profile ID] [--dry-run]";
+    const char* usage = "import REPORT SOURCE [--profile ID] [--dry-run] [--replace-periods]";
     require_args(a, 2, usage);
     const std::string path = a.positional[0];
     const std::string source = a.positional[1];
@@ -721,6 +740,7 @@ int cmd_import(App& app, const Args& a) {
             if (!n) fail(kDataError, n.error());
             for (const auto& w : n->warnings) std::cerr << tr("Chú ý:") << ' ' << w << '\n';
             for (const auto& [id, text] : n->sections) after.narrative[id] = text;
+            report_other_periods(app, after, path, a.flag("--replace-periods"));
         } else {
             const exporting::RecipientProfile fallback = exporting::default_profile(*type);
             const exporting::RecipientProfile* profile = &fallback;

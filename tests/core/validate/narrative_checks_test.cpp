@@ -313,6 +313,51 @@ TEST(NarrativeYears, DatesSpansAndComparisonsAreNotFlagged) {
     EXPECT_TRUE(check_wrong_years(unknown_year).empty());
 }
 
+// --- WrongPeriod: text kept from the previous period's report ----------------------------------
+
+TEST(NarrativePeriods, AnotherQuarterOrWindowIsFoundWithItsReplacement) {
+    auto in = input({section("intro", "UBND xã Phương Định báo cáo tình hình thực hiện nhiệm vụ CCHC Quý I năm 2024 cụ "
+                                      "thể như sau:"),
+                     section("II.2", "Trong quý I năm 2024 (số liệu tính từ ngày 15/12/2023 đến ngày 07/03/2024), "
+                                     "tiếp nhận 120 hồ sơ.")});
+    in.report_year = 2024;
+    in.report_quarter = 2;
+    in.period_label = "Quý II năm 2024";
+    in.window_from = rb::locale::Date{2024, 3, 15};
+    in.window_to = rb::locale::Date{2024, 6, 14};
+    const auto found = check_other_periods(in);
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].kind, CheckKind::WrongPeriod);
+    EXPECT_EQ(found[0].excerpt, "Quý I năm 2024");
+    EXPECT_EQ(found[0].replacement, "Quý II năm 2024");
+    EXPECT_EQ(found[1].excerpt, "quý I năm 2024");
+    EXPECT_EQ(found[1].replacement, "quý II năm 2024");  // the case as typed
+    EXPECT_EQ(found[2].excerpt, "từ ngày 15/12/2023 đến ngày 07/03/2024");
+    EXPECT_EQ(found[2].replacement, "từ ngày 15/3/2024 đến ngày 14/6/2024");
+    EXPECT_EQ(in.sections[found[2].section_id == "II.2" ? 1 : 0].text.substr(found[2].offset, found[2].length),
+              found[2].excerpt);
+    EXPECT_NE(found[0].message.find("Quý II năm 2024"), std::string::npos) << found[0].message;
+    // The same checks belong to the whole narrative check.
+    EXPECT_EQ(check_narrative(in).size(), 3u);
+}
+
+TEST(NarrativePeriods, ComparisonsTheRightPeriodAndOtherKindsAreLeftAlone) {
+    auto in = input({section("II.2", "Quý II năm 2024 tăng so với quý I năm 2024 và cùng kỳ quý II năm 2023; lũy "
+                                     "kế từ quý I năm 2024 đến nay; sau quý I năm 2024; số liệu từ ngày 15/3/2024 "
+                                     "đến ngày 14/6/2024; Quý 2 năm 2024.")});
+    in.report_year = 2024;
+    in.report_quarter = 2;
+    in.period_label = "Quý II năm 2024";
+    in.window_from = rb::locale::Date{2024, 3, 15};
+    in.window_to = rb::locale::Date{2024, 6, 14};
+    EXPECT_TRUE(check_other_periods(in).empty()) << check_other_periods(in).front().excerpt;
+    // A half-year report does not look at quarters; with no window, windows are not checked.
+    auto half = input({section("II.2", "Trong Quý I năm 2024 (từ ngày 15/12/2023 đến ngày 07/03/2024)")});
+    half.report_year = 2024;
+    half.period_label = "6 tháng đầu năm 2024";
+    EXPECT_TRUE(check_other_periods(half).empty());
+}
+
 // --- FractionArithmetic -----------------------------------------------------------------------
 
 TEST(NarrativeFractions, WrongHandTypedPercentagesAreReportedWithTheRightValue) {
@@ -539,7 +584,8 @@ TEST(NarrativePrepared, PreparedAnalysisGivesTheSameFindingsAsCheckNarrative) {
     EXPECT_EQ(merged, rows(in, check_narrative(in)));
     // And each per-check function agrees with its part.
     EXPECT_EQ(number_rows, rows(in, check_number_contradictions(in)));
-    for (const auto f : {check_name_typos, check_repeated_paragraphs, check_wrong_years, check_fraction_arithmetic})
+    for (const auto f : {check_name_typos, check_repeated_paragraphs, check_wrong_years, check_fraction_arithmetic,
+                         check_other_periods})
         for (const auto& row : rows(in, f(in)))
             EXPECT_NE(std::find(text_rows.begin(), text_rows.end(), row), text_rows.end()) << std::get<4>(row);
 }
