@@ -162,6 +162,13 @@ AppendixRow indicator_row(const schema::Indicator& ind, std::size_t slot, const 
         row.number = cell.number;
     std::string note;
     if (auto it = r.values.find(ind.code); it != r.values.end()) note = it->second.note;
+    if (note.empty() && !ind.note.empty()) {
+        // The definition's note, when every figure it names is there ("Trước hạn 717; đúng hạn 317").
+        bool complete = true;
+        for (const auto& name : schema::placeholder_names(ind.note))
+            if (auto s = ev.type().slot(name); !s || ev.display(*s).empty()) complete = false;
+        if (complete) note = validate::fill_codes(ind.note, ev, "");
+    }
     row.cells.assign(cols.size(), "");
     for (std::size_t c = 0; c < cols.size(); ++c) {
         switch (cols[c].kind) {

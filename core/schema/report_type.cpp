@@ -123,19 +123,6 @@ std::vector<std::string> split_words(const std::string& text) {
     return out;
 }
 
-// The names in braces of `text`. A brace around prose ("{xem mục II}") is prose, not a name.
-std::vector<std::string> placeholder_names(std::string_view text) {
-    std::vector<std::string> out;
-    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
-        const std::size_t close = text.find('}', open + 1);
-        if (close == std::string_view::npos) break;
-        const std::string_view name = text.substr(open + 1, close - open - 1);
-        if (!name.empty() && name.size() <= 64 && name.find_first_of(" \t\r\n{") == std::string_view::npos)
-            out.emplace_back(name);
-    }
-    return out;
-}
-
 std::string located(const ReportType& t, const xml::Location& where, const std::string& message) {
     return xml::Issue{t.source_file, where, message}.to_string();
 }
@@ -147,6 +134,18 @@ const std::vector<std::string>& document_placeholders() {
                                                    "province",    "PROVINCE",    "period",      "PERIOD",
                                                    "next_period", "NEXT_PERIOD", "window_from", "window_to"};
     return names;
+}
+
+std::vector<std::string> placeholder_names(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
+        const std::size_t close = text.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        if (!name.empty() && name.size() <= 64 && name.find_first_of(" \t\r\n{") == std::string_view::npos)
+            out.emplace_back(name);
+    }
+    return out;
 }
 
 std::vector<std::string> check_migration_sources(const ReportType& to, const Migration& m, const ReportType& from) {
@@ -232,6 +231,9 @@ public:
         }
         for (auto s : root.child("narrative").children("section")) check_section_texts(s);
         check_weights();
+        for (std::size_t k = 0; k < t_->indicators.size(); ++k)
+            if (auto note = nodes_[k].child("note"))
+                check_placeholders(note, note.text().get(), trf("chỉ tiêu {}", t_->indicators[k].code), kCodes);
         if (errors_.empty()) bind_computed();
         if (errors_.empty()) {
             for (auto r : root.child("rules").children("rule")) read_rule(r);
@@ -453,6 +455,7 @@ private:
                 ch.label.en = c.attribute("en").value();
                 ind.choices.push_back(std::move(ch));
             }
+            ind.note = n.child("note").text().get();
             for (auto m : n.children("mention")) {
                 // Each phrase keeps its own noun ("thủ tục" here, "TTHC" there).
                 ind.mentions.push_back({m.text().get(), m.attribute("noun").value()});

@@ -77,6 +77,9 @@ struct Indicator {
         std::string phrase, noun;
     };
     std::vector<Mention> mentions;
+    // The note printed for the row when the user wrote none: a template of {CODE}s, filled only
+    // when every code it names has a value. Empty: none.
+    std::string note;
     xml::Location where;
 
     bool is_computed() const { return computed.has_value(); }
@@ -205,6 +208,9 @@ using ReportTypePtr = std::shared_ptr<const ReportType>;
 // report::fill_placeholders fills. A section's draft may also name indicator codes; a rule's
 // message names only codes. The loader refuses any other name, which users would see as is.
 const std::vector<std::string>& document_placeholders();
+// The names in braces of `text` ("{I.2}" → "I.2"); a brace around prose ("{xem mục II}", with
+// spaces) is prose, not a name.
+std::vector<std::string> placeholder_names(std::string_view text);
 
 // Reads and checks a definition. Errors name file, line, column and what was expected.
 Result<ReportTypePtr> parse_definition(std::string_view text, const std::string& file_label);

@@ -118,6 +118,20 @@ TEST(Document, AppendixRowsCarryDisplaysNumbersAndFormulas) {
     EXPECT_NE(row(d, "HS.1"), nullptr);
 }
 
+// A row whose figure is a sum explains itself in Ghi chú ("1.034" on time is early 717 + on
+// time 317, which the narrative states as "đúng hạn 317"); a note the user wrote comes first,
+// and a breakdown with a blank part is not printed half-filled.
+TEST(Document, ARowsGeneratedNoteExplainsItsSumUnlessTheUserWroteOne) {
+    const auto note_of = [](const ExportDocument& d) { return row(d, "III.3.1.2")->cells[4]; };
+    EXPECT_EQ(note_of(document_of(seed(), nam_dinh(), nullptr)), "Trước hạn 717; đúng hạn 317");
+    report::Report r = seed();
+    r.values["III.3.1.2"].note = "Theo sổ theo dõi";
+    EXPECT_EQ(note_of(document_of(r, nam_dinh(), nullptr)), "Theo sổ theo dõi");
+    r = seed();
+    r.values.erase("HS.4.1");
+    EXPECT_EQ(note_of(document_of(r, nam_dinh(), nullptr)), "");
+}
+
 // The label's level comes from the definition's structure, not from dots in the printed STT:
 // the form writes "1.1." and "2." with a trailing dot where their siblings have none.
 TEST(Document, ALabelsLevelIsItsPlaceInTheGroup) {

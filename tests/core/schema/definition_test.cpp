@@ -556,6 +556,21 @@ TEST(MalformedDefinition, TheDocumentsAppendixNumberFillsInAndADifferentOneIsAWa
     EXPECT_NE((*t)->warnings[0].find("appendixNumber=\"3\""), std::string::npos) << (*t)->warnings[0];
 }
 
+TEST(MalformedDefinition, ARowsNoteMayNameOnlyIndicators) {
+    const std::string rows = std::string(kTwoCounts) +
+                             R"xml(      <indicator code="S" type="integer" computed="sum(A, B)"><label>S</label><note>A {A}; B {Bx}</note></indicator>
+)xml";
+    const std::string text = definition(rows);
+    const std::string what = located_at(error_of(text), line_of(text, "<note>"));
+    EXPECT_NE(what.find("“{Bx}” không điền được"), std::string::npos) << what;
+    auto ok = parse_definition(definition(std::string(kTwoCounts) +
+                                          R"xml(      <indicator code="S" type="integer" computed="sum(A, B)"><label>S</label><note>A {A}; B {B}</note></indicator>
+)xml"),
+                               kLabel);
+    ASSERT_TRUE(ok) << ok.error();
+    EXPECT_EQ((*ok)->indicator("S")->note, "A {A}; B {B}");
+}
+
 TEST(MalformedDefinition, AMissingFileIsNamed) {
     auto t = load_definition(std::string(RB_TEST_DATA_DIR) + "/no-such-definition.xml");
     ASSERT_FALSE(t);
