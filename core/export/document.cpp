@@ -144,6 +144,18 @@ AppendixRow group_row(const schema::Group& g, const ProfileRow* p, std::size_t c
     return row;
 }
 
+// The value cell's text: the display, or for a rate shown with its parts "184/184 = 100%"
+// (each part as displayed; the rate alone when a part is blank). Keeps the parts on the row.
+std::string shown_value(const schema::Indicator& ind, const validate::Cell& cell, const validate::Evaluation& ev,
+                        AppendixRow& row) {
+    const auto parts = ind.show_parts ? ind.ratio_parts() : std::nullopt;
+    if (!parts || cell.display.empty()) return cell.display;
+    const std::string a = ev.display(parts->first), b = ev.display(parts->second);
+    if (a.empty() || b.empty() || !cell.number) return cell.display;
+    row.parts = {ev.value(parts->first).number, ev.value(parts->second).number};
+    return a + "/" + b + " = " + cell.display;
+}
+
 AppendixRow indicator_row(const schema::Indicator& ind, std::size_t slot, const ProfileRow* p,
                           const report::Report& r, const validate::Evaluation& ev,
                           const std::vector<Column>& cols) {
@@ -175,12 +187,33 @@ AppendixRow indicator_row(const schema::Indicator& ind, std::size_t slot, const 
             case ColumnKind::Stt: row.cells[c] = stt; break;
             case ColumnKind::Label: row.cells[c] = p ? vi_or(p->label, ind.label) : ind.label.vi; break;
             case ColumnKind::Unit: row.cells[c] = ind.unit; break;
-            case ColumnKind::Value: row.cells[c] = ind.heading ? std::string{} : cell.display; break;
+            case ColumnKind::Value: row.cells[c] = ind.heading ? std::string{} : shown_value(ind, cell, ev, row); break;
             case ColumnKind::Note: row.cells[c] = note; break;
             case ColumnKind::Code: row.cells[c] = ind.code; break;
         }
     }
     return row;
+}
+
+
+// An indicator's row, under its caption when the form gives it one: the caption takes the STT
+// ("1  Tỷ lệ sử dụng văn bản điện tử của địa phương (…)") and the figure sits on an unnumbered
+// row under it ("Tỷ lệ sử dụng văn bản điện tử của UBND cấp xã | % | 184/184 = 100%").
+void add_indicator_rows(Appendix& a, const schema::Indicator& ind, std::size_t slot, const ProfileRow* p,
+                        const report::Report& r, const validate::Evaluation& ev) {
+    AppendixRow row = indicator_row(ind, slot, p, r, ev, a.columns);
+    if (!ind.caption.vi.empty()) {
+        AppendixRow caption;
+        caption.heading = true;
+        caption.depth = row.depth;
+        caption.cells.assign(a.columns.size(), "");
+        for (std::size_t c = 0; c < a.columns.size(); ++c) {
+            if (a.columns[c].kind == ColumnKind::Stt) std::swap(caption.cells[c], row.cells[c]);
+            if (a.columns[c].kind == ColumnKind::Label) caption.cells[c] = ind.caption.vi;
+        }
+        a.rows.push_back(std::move(caption));
+    }
+    a.rows.push_back(std::move(row));
 }
 
 Appendix build_appendix(const report::Report& r, const validate::Evaluation& ev,
@@ -218,7 +251,7 @@ Appendix build_appendix(const report::Report& r, const validate::Evaluation& ev,
                 current_group = ind.group;
                 if (const auto* g = type.group(ind.group)) a.rows.push_back(group_row(*g, nullptr, a.columns.size(), a.columns));
             }
-            a.rows.push_back(indicator_row(ind, slot, nullptr, r, ev, a.columns));
+            add_indicator_rows(a, ind, slot, nullptr, r, ev);
         }
         return a;
     }
@@ -234,7 +267,7 @@ Appendix build_appendix(const report::Report& r, const validate::Evaluation& ev,
             }
             a.rows.push_back(std::move(row));
         } else if (auto slot = type.slot(pr.code)) {
-            a.rows.push_back(indicator_row(type.indicators[*slot], *slot, &pr, r, ev, a.columns));
+            add_indicator_rows(a, type.indicators[*slot], *slot, &pr, r, ev);
         } else if (const auto* g = type.group(pr.code)) {
             a.rows.push_back(group_row(*g, &pr, a.columns.size(), a.columns));
         }

@@ -68,6 +68,8 @@ struct AppendixRow {
     schema::ValueType type = schema::ValueType::Integer;
     int decimals = 0;
     std::string formula;     // computed rows: the definition's expression over codes
+    // A rate printed with its parts ("184/184 = 100%"): numerator and denominator.
+    std::optional<std::pair<double, double>> parts;
 };
 
 struct Appendix {

@@ -74,6 +74,13 @@ bool Indicator::is_numeric() const {
     }
 }
 
+std::optional<std::pair<std::size_t, std::size_t>> Indicator::ratio_parts() const {
+    if (type != ValueType::Percent || !computed || computed_source.rfind("ratio(", 0) != 0 ||
+        computed->reference_slots().size() != 2)
+        return std::nullopt;
+    return std::pair{computed->reference_slots()[0], computed->reference_slots()[1]};
+}
+
 std::optional<std::size_t> ReportType::slot(std::string_view code) const {
     auto it = by_code_.find(code);
     if (it == by_code_.end()) return std::nullopt;
@@ -235,6 +242,10 @@ public:
             if (auto note = nodes_[k].child("note"))
                 check_placeholders(note, note.text().get(), trf("chỉ tiêu {}", t_->indicators[k].code), kCodes);
         if (errors_.empty()) bind_computed();
+        for (std::size_t k = 0; errors_.empty() && k < t_->indicators.size(); ++k)
+            if (t_->indicators[k].show_parts && !t_->indicators[k].ratio_parts())
+                error(nodes_[k], trf("chỉ tiêu {}: show=\"parts\" chỉ dùng cho tỷ lệ tính bằng ratio(a, b)",
+                                     t_->indicators[k].code));
         if (errors_.empty()) {
             for (auto r : root.child("rules").children("rule")) read_rule(r);
         }
@@ -406,6 +417,7 @@ private:
         ind.group = group.code;
         ind.supplementary = group.supplementary || n.attribute("supplementary").as_bool(false);
         ind.label = local_text(n, "label");
+        ind.caption = local_text(n, "caption");
         ind.heading = heading;
         ind.where = lines_.at(n);
         if (!heading) {
@@ -456,6 +468,7 @@ private:
                 ind.choices.push_back(std::move(ch));
             }
             ind.note = n.child("note").text().get();
+            ind.show_parts = std::string_view(n.attribute("show").value()) == "parts";
             for (auto m : n.children("mention")) {
                 // Each phrase keeps its own noun ("thủ tục" here, "TTHC" there).
                 ind.mentions.push_back({m.text().get(), m.attribute("noun").value()});

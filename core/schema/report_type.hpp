@@ -58,6 +58,7 @@ struct Indicator {
     std::string stt;   // "3.1.2" as printed
     std::string group;
     LocalText label;
+    LocalText caption;  // a line printed above the row, with its STT (the row then has none)
     std::string unit;
     ValueType type = ValueType::Integer;
     bool heading = false;  // a row that holds no value
@@ -80,9 +81,12 @@ struct Indicator {
     // The note printed for the row when the user wrote none: a template of {CODE}s, filled only
     // when every code it names has a value. Empty: none.
     std::string note;
+    bool show_parts = false;  // print a ratio's parts with it: "184/184 = 100%"
     xml::Location where;
 
     bool is_computed() const { return computed.has_value(); }
+    // The slots of a rate computed as ratio(a, b): numerator and denominator; nullopt otherwise.
+    std::optional<std::pair<std::size_t, std::size_t>> ratio_parts() const;
     bool is_numeric() const;
 };
 

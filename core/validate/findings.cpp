@@ -257,12 +257,10 @@ NarrativeInput narrative_input(const Evaluation& ev, const report::Report& r) {
         const expr::Value& v = ev.value(i);
         if (v.is_number()) m.value = v.number;
         m.display = ev.display(i);
-        if (ind.type == schema::ValueType::Percent && ind.computed &&
-            ind.computed_source.rfind("ratio(", 0) == 0 && ind.computed->reference_slots().size() == 2) {
+        if (const auto parts = ind.ratio_parts()) {
             m.is_ratio = true;
-            const auto& refs = ind.computed->reference_slots();
-            if (ev.value(refs[0]).is_number()) m.numerator = ev.value(refs[0]).number;
-            if (ev.value(refs[1]).is_number()) m.denominator = ev.value(refs[1]).number;
+            if (ev.value(parts->first).is_number()) m.numerator = ev.value(parts->first).number;
+            if (ev.value(parts->second).is_number()) m.denominator = ev.value(parts->second).number;
         }
         // One mention per noun the phrases are followed by, all of this indicator (its phrases
         // never compete with each other).

@@ -38,13 +38,17 @@ std::vector<TableRow> table_rows(const RecipientProfile& p, const schema::Report
                 current_group = ind.group;
                 if (type.group(ind.group)) rows.push_back({ind.group, nullptr, {}});
             }
+            if (!ind.caption.vi.empty()) rows.push_back({{}, nullptr, {}});  // the caption's row above it
             rows.push_back({ind.code, &ind, {}});
         }
         return rows;
     }
     for (const auto& pr : p.rows) {
         if (pr.code.empty()) rows.push_back({{}, nullptr, {}});
-        else if (const auto* ind = type.indicator(pr.code)) rows.push_back({pr.code, ind, pr.cell});
+        else if (const auto* ind = type.indicator(pr.code)) {
+            if (!ind->caption.vi.empty()) rows.push_back({{}, nullptr, {}});
+            rows.push_back({pr.code, ind, pr.cell});
+        }
         else if (type.group(pr.code)) rows.push_back({pr.code, nullptr, pr.cell});
         // build_document leaves out codes the type does not know; so does the table.
     }

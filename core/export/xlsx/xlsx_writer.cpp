@@ -335,7 +335,12 @@ private:
         std::optional<double> stored;
         if (r.number) stored = percent ? *r.number / 100.0 : *r.number;
         if (r.computed && !r.formula.empty()) {
-            if (auto formula = translate(r)) {
+            auto formula = translate(r);
+            // A rate shown with its parts whose rows the sheet leaves out: the parts themselves,
+            // so that the cell still shows how the rate is made ("=184/184").
+            if (!formula && r.parts && r.parts->second != 0)
+                formula = fmt::format("{}/{}", r.parts->first, r.parts->second);
+            if (formula) {
                 const std::string eq = "=" + *formula;
                 // The cached result: LibreOffice does not recalculate on load, other readers never.
                 if (stored) worksheet_write_formula_num(ws_, rr, cc, eq.c_str(), f, *stored);

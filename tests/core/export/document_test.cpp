@@ -132,6 +132,30 @@ TEST(Document, ARowsGeneratedNoteExplainsItsSumUnlessTheUserWroteOne) {
     EXPECT_EQ(note_of(document_of(r, nam_dinh(), nullptr)), "");
 }
 
+// The seed prints V.1 as two rows: its long heading with STT 1, and under it an unnumbered row
+// with the figure and what makes it, "184/184 = 100%"; so do the other rates it prints that way.
+TEST(Document, ACaptionedRateIsTwoRowsAndARateShowsItsParts) {
+    const auto p = profile("plugins/cchc/profiles/cchc-nam-dinh-phu-luc-2.xml");
+    const auto d = document_of(seed(), nam_dinh(), &p);
+    const auto it = std::find_if(d.appendix.rows.begin(), d.appendix.rows.end(),
+                                 [](const AppendixRow& r) { return r.code == "V.1"; });
+    ASSERT_NE(it, d.appendix.rows.end());
+    ASSERT_NE(it, d.appendix.rows.begin());
+    const AppendixRow& caption = *(it - 1);
+    EXPECT_TRUE(caption.heading);
+    EXPECT_EQ(caption.cells[0], "1");
+    EXPECT_EQ(caption.cells[1].rfind("Tỷ lệ sử dụng văn bản điện tử của địa phương (", 0), 0u) << caption.cells[1];
+    EXPECT_EQ(caption.cells[3], "");
+    EXPECT_EQ(it->cells[0], "");
+    EXPECT_EQ(it->cells[1], "Tỷ lệ sử dụng văn bản điện tử của UBND cấp xã");
+    EXPECT_EQ(it->cells[3], "184/184 = 100%");
+    ASSERT_TRUE(it->parts);
+    EXPECT_EQ(it->parts->first, 184);
+    EXPECT_EQ(row(d, "V.2.1")->cells[3], "27/101 = 26,73%");
+    EXPECT_EQ(row(d, "I.2")->cells[3], "16,67%");  // printed as the seed prints it: the rate alone
+    EXPECT_TRUE(d.appendix.keeps_with_next(static_cast<std::size_t>(it - 1 - d.appendix.rows.begin())));
+}
+
 // The label's level comes from the definition's structure, not from dots in the printed STT:
 // the form writes "1.1." and "2." with a trailing dot where their siblings have none.
 TEST(Document, ALabelsLevelIsItsPlaceInTheGroup) {

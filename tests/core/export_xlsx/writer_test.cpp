@@ -52,6 +52,20 @@ TEST(XlsxExporter, TheRateRowIsALiveFormulaOverItsPartsWithItsValueCached) {
     EXPECT_STREQ(part.child_value("v"), "6");
 }
 
+// A rate whose parts the recipient's sheet leaves out (the district's Phụ lục 2 prints no
+// supplementary rows) is still a formula showing what makes it.
+TEST(XlsxExporter, ARateWithoutItsPartRowsIsAFormulaOfItsParts) {
+    const auto p = load_profile(std::string(RB_SOURCE_DIR) + "/plugins/cchc/profiles/cchc-nam-dinh-phu-luc-2.xml");
+    ASSERT_TRUE(p) << p.error();
+    const auto s = export_seed("parts", &*p);
+    pugi::xml_document sheet;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    const auto c = sheet_cell(sheet, value_cell(s.doc, "V.1"));
+    ASSERT_TRUE(c);
+    EXPECT_STREQ(c.child_value("f"), "184/184");
+    EXPECT_DOUBLE_EQ(std::stod(c.child_value("v")), 1.0);
+}
+
 TEST(XlsxExporter, ANotApplicableRateCachesItsText) {
     const auto s = export_seed("na");
     pugi::xml_document sheet;
