@@ -92,6 +92,21 @@ TEST(Profile, EveryShippedProfileMatchesItsDefinitions) {
         const auto t = definition(def);
         EXPECT_TRUE(p.fits(*t)) << prof;
         EXPECT_TRUE(check_profile(p, *t).empty()) << prof;
+        // A profile that lists its rows keeps the definition's headings above their rows: a
+        // row "4.1" printed without "4 Thực hiện nhiệm vụ …" above it reads as a mistake.
+        std::vector<std::string> listed;
+        for (const auto& row : p.rows) {
+            listed.push_back(row.code);
+            const std::string& code = row.code;
+            for (auto dot = code.rfind('.'); dot != std::string::npos && dot > 0; dot = code.rfind('.', dot - 1)) {
+                const std::string parent = code.substr(0, dot);
+                const auto* ind = t->indicator(parent);
+                if (ind && ind->heading) {
+                    EXPECT_NE(std::find(listed.begin(), listed.end(), parent), listed.end())
+                        << prof << ": " << code << " without its heading " << parent;
+                }
+            }
+        }
     }
 }
 
