@@ -235,7 +235,9 @@ std::vector<Issue> validate(std::string_view text, const std::string& xsd_name,
     ErrorSink sink{&issues, file_label, text, xsd_name, false, 1, 0};
     // No network, no entity substitution, no DTD loading, huge-document limits kept on.
     // COMPACT: short text nodes are stored in the node itself (fewer allocations; same tree).
-    const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
+    // IGNORE_ENC: the bytes are UTF-8 (encoding_issue said so) whatever the declaration names;
+    // a libxml2 without iconv (the Windows build) would otherwise refuse "windows-1258".
+    const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC;
     xmlParserCtxtPtr pctx = xmlNewParserCtxt();
     xmlSetStructuredErrorFunc(&sink, structured_error);
     xmlDocPtr doc = xmlCtxtReadMemory(pctx, text.data(), static_cast<int>(text.size()),
@@ -259,7 +261,7 @@ namespace {
 std::vector<Issue> wellformedness(std::string_view text, const std::string& file_label) {
     std::vector<Issue> issues;
     ErrorSink sink{&issues, file_label, text, {}, false, 1, 0};
-    const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
+    const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_IGNORE_ENC;
     xmlParserCtxtPtr pctx = xmlNewParserCtxt();
     xmlSetStructuredErrorFunc(&sink, structured_error);
     if (xmlDocPtr doc = xmlCtxtReadMemory(pctx, text.data(), static_cast<int>(text.size()), file_label.c_str(), "UTF-8",
