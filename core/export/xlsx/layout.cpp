@@ -20,7 +20,8 @@ Geometry geometry(const std::vector<Column>& columns, const SheetLayout& sheet) 
     if (sheet.first_row > 0) {
         g.first_row = sheet.first_row;
         g.header_first_row = sheet.first_row - g.header_rows;
-        g.title_rows = std::clamp(g.header_first_row - 1, 0, 4);
+        // One empty row between the title lines and the headings, as in our own layout.
+        g.title_rows = std::clamp(g.header_first_row - 2, 0, 4);
     }
     return g;
 }

@@ -33,7 +33,7 @@ struct Geometry {
     int header_rows = 1;
     int first_row = 8;   // first table row
     int value_column = -1;
-    int title_rows = 4;  // title lines that fit above the headings (at most 4)
+    int title_rows = 4;  // title lines that fit above the headings, an empty row apart (at most 4)
 };
 
 // The profile's columns, or the default ones when it names none.

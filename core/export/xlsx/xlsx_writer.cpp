@@ -203,6 +203,7 @@ private:
             std::string text;
             Style style;
             bool capitals;
+            int rank;  // the line's place in the full block
         };
         Style body;
         body.border = false;
@@ -218,12 +219,18 @@ private:
         Style sub = title;
         sub.bold = false;
         sub.italic = true;
-        std::vector<Line> lines = {{doc_.header.issuing_body, body, true},
-                                   {a_.number_line, number, false},
-                                   {a_.title, title, true},
-                                   {a_.subtitle, sub, false}};
+        std::vector<Line> lines = {{doc_.header.issuing_body, body, true, 0},
+                                   {a_.number_line, number, false, 1},
+                                   {a_.title, title, true, 2},
+                                   {a_.subtitle, sub, false, 3}};
+        // What gives way when the lines do not all fit: the issuing body, then the subtitle, then
+        // the "Phụ lục …" line; the title stays.
         const std::size_t fit = static_cast<std::size_t>(geometry_.title_rows);
-        lines.erase(lines.begin(), lines.end() - static_cast<std::ptrdiff_t>(std::min(fit, lines.size())));
+        for (const int give_way : {0, 3, 1, 2}) {
+            if (lines.size() <= fit) break;
+            const auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.rank == give_way; });
+            if (it != lines.end()) lines.erase(it);
+        }
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (lines[i].text.empty()) continue;
             merged_line(static_cast<int>(i), lines[i].text, lines[i].style, lines[i].capitals);

@@ -140,6 +140,23 @@ TEST(XlsxExporter, GroupAndHeadingRowsAreBoldAsInTheDocument) {
     EXPECT_GT(headings, 3);  // I.4, II.2, II.3, III.2, … in the seed
 }
 
+// A recipient's sheet that starts its table higher (the Ninh Bình sheet) keeps an empty row
+// between the last title line and the headings; the lines that do not fit go, the issuing
+// body first.
+TEST(XlsxExporter, AMovedTableKeepsARowBetweenTheTitlesAndTheHeadings) {
+    auto profile = default_profile(*validate::testing::cchc());
+    profile.sheet.first_row = 7;  // headings on rows 5 and 6
+    const auto s = export_seed("moved", &profile);
+    pugi::xml_document sheet;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    EXPECT_FALSE(sheet.select_node("//row[@r='4']/c")) << "row 4 must stay empty";
+    EXPECT_TRUE(sheet.select_node("//row[@r='3']/c")) << "the subtitle on row 3";
+    EXPECT_TRUE(sheet.select_node("//row[@r='5']/c")) << "the headings from row 5";
+    const std::string strings = read_part(s.path, "xl/sharedStrings.xml");
+    EXPECT_NE(strings.find("Kèm theo Báo cáo"), std::string::npos);
+    EXPECT_EQ(strings.find("UBND XÃ PHƯƠNG ĐỊNH"), std::string::npos);  // the issuing body gave way
+}
+
 TEST(XlsxExporter, ComputedCellsAreShadedAndLockedEnteredOnesEditable) {
     const auto s = export_seed("locks");
     pugi::xml_document sheet, styles;
