@@ -139,6 +139,23 @@ double wrapped_height_pt(const std::string& text, double width_mm, double size_p
     return std::max(1.0, lines) * size_pt * 1.3;
 }
 
+// A title that takes two lines, broken where its halves are even: "… BÁO CÁO / CẢI CÁCH … CẤP
+// XÃ" rather than a full line over "XÃ" alone. Unchanged when it fits on one line or needs more.
+std::string balanced_title(const std::string& text, double width_mm, double size_pt, bool capitals) {
+    const double one_line = size_pt * 1.3;
+    if (text.find('\n') != std::string::npos || wrapped_height_pt(text, width_mm, size_pt, capitals) != 2 * one_line)
+        return text;
+    const std::u32string u = locale::to_u32(text);
+    std::size_t best = std::u32string::npos;
+    for (std::size_t i = 0; i < u.size(); ++i)
+        if (u[i] == U' ' && (best == std::u32string::npos ||
+                             std::abs(static_cast<long>(2 * i) - static_cast<long>(u.size())) <
+                                 std::abs(static_cast<long>(2 * best) - static_cast<long>(u.size()))))
+            best = i;
+    if (best == std::u32string::npos) return text;
+    return locale::from_u32(u.substr(0, best)) + "\n" + locale::from_u32(u.substr(best + 1));
+}
+
 class SheetWriter {
 public:
     SheetWriter(const ExportDocument& doc, const RecipientProfile& profile, lxw_workbook* wb, lxw_worksheet* ws)
@@ -231,6 +248,8 @@ private:
             const auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.rank == give_way; });
             if (it != lines.end()) lines.erase(it);
         }
+        for (auto& l : lines)
+            if (l.rank == 2) l.text = balanced_title(l.text, total_width_mm(), l.style.size, l.capitals);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (lines[i].text.empty()) continue;
             merged_line(static_cast<int>(i), lines[i].text, lines[i].style, lines[i].capitals);
@@ -295,7 +314,10 @@ private:
         double height = 0;
         for (std::size_t c = 0; c < a_.columns.size(); ++c) {
             const ColumnKind kind = a_.columns[c].kind;
-            if (kind == ColumnKind::Value || kind == ColumnKind::Stt || c >= r.cells.size()) continue;
+            // A figure shrinks to fit; a value that is words ("không phát sinh") wraps instead,
+            // at the table's size, and its lines count for the row's height.
+            const bool value_words = kind == ColumnKind::Value && !r.number && !r.heading;
+            if ((kind == ColumnKind::Value && !value_words) || kind == ColumnKind::Stt || c >= r.cells.size()) continue;
             const bool capitals = r.group && kind == ColumnKind::Label;
             // An indent level takes about 2 mm of the label's width.
             const double indent_mm = kind == ColumnKind::Label ? 2.0 * indent_of(r) : 0.0;
@@ -328,6 +350,10 @@ private:
     void value_cell(const AppendixRow& r, lxw_row_t rr, lxw_col_t cc, const std::string& text, Style s) {
         s.shaded = r.computed;
         s.unlocked = !r.computed;
+        if (!r.number) {  // words, not a figure: wrapped at full size (the row is tall enough)
+            s.wrap = true;
+            s.shrink = false;
+        }
         if (!numeric(r.type)) {
             s.num_format = kTextFormat;
             text_cell(rr, cc, text, s);
