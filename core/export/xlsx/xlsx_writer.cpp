@@ -159,7 +159,7 @@ std::string balanced_title(const std::string& text, double width_mm, double size
 class SheetWriter {
 public:
     SheetWriter(const ExportDocument& doc, const RecipientProfile& profile, lxw_workbook* wb, lxw_worksheet* ws)
-        : doc_(doc), a_(doc.appendix), profile_(profile), ws_(ws), formats_(wb),
+        : doc_(doc), a_(doc.appendix), profile_(profile), ws_(ws), formats_(wb), wb_(wb),
           geometry_(L::geometry(a_.columns, profile.sheet)) {}
 
     Status write(const Progress& progress) {
@@ -360,11 +360,13 @@ private:
             return;
         }
         const bool percent = r.type == ValueType::Percent;
-        // As the document prints it: an integral percent without decimals ("100%"), any
-        // other with the indicator's ("16,67%").
-        const bool integral = r.number && std::abs(*r.number - std::round(*r.number)) < 1e-9;
-        s.num_format = number_format(r.type, percent && integral ? 0 : r.decimals);
+        // As the document prints it: an integral percent without decimals ("100%"), any other
+        // with the indicator's ("16,67%") — whatever value the formula gives once the sheet is
+        // edited: the decimals are the cell's format, and a conditional format drops them
+        // while the value is a whole percent.
+        s.num_format = number_format(r.type, r.decimals);
         lxw_format* f = formats_.get(s);
+        if (percent && r.decimals > 0) whole_percent_without_decimals(rr, cc);
         std::optional<double> stored;
         if (r.number) stored = percent ? *r.number / 100.0 : *r.number;
         if (r.computed && !r.formula.empty()) {
@@ -384,6 +386,20 @@ private:
         if (stored) worksheet_write_number(ws_, rr, cc, *stored, f);
         else if (text.empty()) worksheet_write_blank(ws_, rr, cc, f);
         else worksheet_write_string(ws_, rr, cc, text.c_str(), f);
+    }
+
+    void whole_percent_without_decimals(lxw_row_t rr, lxw_col_t cc) {
+        if (!whole_percent_) {
+            whole_percent_ = workbook_add_format(wb_);
+            format_set_num_format(whole_percent_, number_format(ValueType::Percent, 0).c_str());
+        }
+        const std::string cell = L::cell_name(static_cast<int>(rr) + 1, static_cast<int>(cc));
+        std::string test = "ABS(" + cell + "*100-ROUND(" + cell + "*100,0))<1E-9";
+        lxw_conditional_format cf{};
+        cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+        cf.value_string = test.data();
+        cf.format = whole_percent_;
+        worksheet_conditional_format_cell(ws_, rr, cc, &cf);
     }
 
     std::optional<std::string> translate(const AppendixRow& r) const {
@@ -430,6 +446,8 @@ private:
     const RecipientProfile& profile_;
     lxw_worksheet* ws_;
     Formats formats_;
+    lxw_workbook* wb_;
+    lxw_format* whole_percent_ = nullptr;  // the conditional format of a whole percent
     L::Geometry geometry_;
     std::map<std::string, expr::SheetCell, std::less<>> cells_;
     const std::string empty_;

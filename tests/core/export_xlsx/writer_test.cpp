@@ -182,6 +182,30 @@ TEST(XlsxExporter, ATwoLineTitleBreaksWhereItsHalvesAreEven) {
         << strings.substr(0, 600);
 }
 
+// A rate's number format follows the value the formula gives, not the value at export: its
+// decimals are the cell's format, and a whole percent drops them ("50%", never "50,00%";
+// "98,02%", never "98%").
+TEST(XlsxExporter, APercentFormatFollowsTheValueTheFormulaGives) {
+    const auto s = export_seed("percent-format");
+    pugi::xml_document sheet, styles;
+    ASSERT_TRUE(sheet.load_string(read_part(s.path, "xl/worksheets/sheet1.xml").c_str()));
+    ASSERT_TRUE(styles.load_string(read_part(s.path, "xl/styles.xml").c_str()));
+    for (const char* code : {"I.2", "III.3.1"}) {  // 16,67% and 100% at export
+        SCOPED_TRACE(code);
+        const std::string ref = value_cell(s.doc, code);
+        const auto c = sheet_cell(sheet, ref);
+        const auto xf = styles.select_nodes("//cellXfs/xf")[c.attribute("s").as_uint()].node();
+        const auto fmt = styles.select_node(
+            ("//numFmts/numFmt[@numFmtId='" + std::string(xf.attribute("numFmtId").value()) + "']").c_str());
+        EXPECT_STREQ(fmt.node().attribute("formatCode").value(), "[$-42A]0.00%");
+        const auto rule = sheet.select_node(("//conditionalFormatting[@sqref='" + ref + "']/cfRule").c_str()).node();
+        ASSERT_TRUE(rule);
+        EXPECT_EQ(std::string(rule.child_value("formula")), "ABS(" + ref + "*100-ROUND(" + ref + "*100,0))<1E-9");
+        const auto dxf = styles.select_nodes("//dxfs/dxf")[rule.attribute("dxfId").as_uint()].node();
+        EXPECT_STREQ(dxf.child("numFmt").attribute("formatCode").value(), "[$-42A]0%");
+    }
+}
+
 TEST(XlsxExporter, ComputedCellsAreShadedAndLockedEnteredOnesEditable) {
     const auto s = export_seed("locks");
     pugi::xml_document sheet, styles;
@@ -288,6 +312,9 @@ TEST(XlsxExporterOffice, TheSeedShowsVietnameseNumbersAndHeadingsInLibreOffice) 
         EXPECT_NE(flat.find(expected), std::string::npos) << expected << "\n" << text;
     EXPECT_EQ(text.find("1,034"), std::string::npos);
     EXPECT_EQ(text.find("16.67%"), std::string::npos);
+    // A whole percent without decimals, through the conditional format LibreOffice applies.
+    EXPECT_NE(text.find("100%"), std::string::npos);
+    EXPECT_EQ(text.find("100,00%"), std::string::npos);
     const fs::path previews = fs::path(RB_BUILD_DIR) / "export-previews";
     fs::create_directories(previews);
     EXPECT_TRUE(rb::testing::pdf_page_png(pdf, 1, (previews / "xlsx-page1.png").string(), 80));
